@@ -1,0 +1,93 @@
+"""Business rules for enrolment, lesson completion and course completion."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from wagtail.models import Page
+
+from courses.completion import progress_for_enrollments
+from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
+from courses.signals import course_completed
+
+
+class CourseActionError(Exception):
+    """A trainee action that the rules refuse; the message is shown to them as is."""
+
+
+class EnrollmentClosed(CourseActionError):
+    pass
+
+
+class NotEnrolled(CourseActionError):
+    pass
+
+
+def _course_of(page: Page) -> CoursePage:
+    course = CoursePage.objects.ancestor_of(page).first()
+    if course is None:
+        raise CourseActionError("This page is not part of a course.")
+    return course
+
+
+@transaction.atomic
+def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
+    """Enrol a trainee; enrolling again returns the existing enrollment (double clicks are safe)."""
+    existing = Enrollment.objects.filter(user=user, course=course).order_by("-cycle").first()
+    if existing is not None:
+        return existing, False
+    if not course.live or course.get_view_restrictions().exists():
+        raise EnrollmentClosed("This course is not available for enrolment.")
+    if not course.enrolment_open:
+        raise EnrollmentClosed(f"Enrolment for “{course.title}” is closed at the moment.")
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.create(user=user, course=course, cycle=1), True
+    except IntegrityError:
+        # A concurrent request enrolled the same trainee first.
+        return Enrollment.objects.get(user=user, course=course, cycle=1), False
+
+
+@transaction.atomic
+def lesson_complete(*, user, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
+    """Mark a lesson complete for the trainee's current enrollment; repeating it changes nothing."""
+    if not lesson.live:
+        raise CourseActionError("This lesson is not published.")
+    course = _course_of(lesson)
+    enrollment = (
+        Enrollment.objects.select_for_update()
+        .filter(user=user, course=course)
+        .order_by("-cycle")
+        .first()
+    )
+    if enrollment is None:
+        raise NotEnrolled(f"Enrol in “{course.title}” before marking lessons complete.")
+    completion, created = LessonCompletion.objects.get_or_create(
+        enrollment=enrollment, lesson=lesson
+    )
+    if created:
+        enrollment_evaluate_completion(enrollment=enrollment)
+    return completion, created
+
+
+@transaction.atomic
+def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
+    """Record completion once all requirements are met; True only for the call that recorded it.
+
+    The guarded UPDATE makes completion happen once even when two requests race, and the
+    course_completed signal is sent only by the request that won.
+    """
+    if enrollment.completed_at is not None:
+        return False
+    progress = progress_for_enrollments([enrollment])[enrollment.id]
+    if not progress.is_met or progress.total == 0:
+        return False
+    now = timezone.now()
+    won = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(
+        completed_at=now
+    )
+    if not won:
+        return False
+    enrollment.completed_at = now
+    course_completed.send(sender=Enrollment, enrollment=enrollment)
+    return True
