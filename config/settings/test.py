@@ -19,3 +19,4 @@ MEDIA_ROOT = os.environ.get("TEST_MEDIA_ROOT", "/tmp/needlepoint-test-media")  #
 ACCOUNT_RATE_LIMITS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
+WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests

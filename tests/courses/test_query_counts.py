@@ -1,0 +1,72 @@
+"""Lesson page and dashboard cost the same number of queries whatever the course or trainee size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from courses.models import LessonPage
+from courses.services import enrollment_create, lesson_complete
+from tests.factories import build_course, lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+def count_queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def lesson_queries(client, trainee, *, modules, lessons_per_module) -> int:
+    course = build_course(modules=modules, lessons_per_module=lessons_per_module)
+    enrollment_create(user=trainee, course=course)
+    lessons = lessons_of(course)
+    for lesson in lessons[:2]:
+        lesson_complete(user=trainee, lesson=lesson)
+    client.force_login(trainee)
+    url = lessons[1].url
+    client.get(url)  # warm caches (site root paths) as on a running server
+    return count_queries(client, url)
+
+
+def test_lesson_page_queries_constant_in_number_of_lessons(client, trainee):
+    small = lesson_queries(client, trainee, modules=1, lessons_per_module=3)
+    large = lesson_queries(client, trainee, modules=3, lessons_per_module=10)
+    print(f"lesson page queries: 3 lessons={small}, 30 lessons={large}")
+    assert small == large
+
+
+def test_lesson_page_within_three_queries_of_a_bare_page(client, trainee, monkeypatch):
+    course = build_course(modules=2, lessons_per_module=5)
+    enrollment_create(user=trainee, course=course)
+    lesson = lessons_of(course)[3]
+    client.force_login(trainee)
+    client.get(lesson.url)
+    full = count_queries(client, lesson.url)
+
+    # The same lesson served as a plain Wagtail page: no outline, enrollment or progress.
+    monkeypatch.setattr(LessonPage, "template", "tests/bare_lesson.html")
+    monkeypatch.setattr(LessonPage, "get_context", LessonPage.__mro__[1].get_context)
+    bare = count_queries(client, lesson.url)
+    print(f"lesson page queries: full={full}, bare={bare}")
+    assert full - bare <= 3
+
+
+def dashboard_queries(client, trainee, *, courses) -> int:
+    for _ in range(courses):
+        course = build_course(modules=2, lessons_per_module=3)
+        enrollment_create(user=trainee, course=course)
+        lesson_complete(user=trainee, lesson=lessons_of(course)[0])
+    client.force_login(trainee)
+    client.get("/learning/")  # warm caches (site root paths) as on a running server
+    return count_queries(client, "/learning/")
+
+
+def test_dashboard_queries_constant_in_number_of_enrollments(client, django_user_model):
+    from tests.factories import UserFactory
+
+    one = dashboard_queries(client, UserFactory(), courses=1)
+    ten = dashboard_queries(client, UserFactory(), courses=10)
+    print(f"dashboard queries: 1 enrollment={one}, 10 enrollments={ten}")
+    assert one == ten
