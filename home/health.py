@@ -1,8 +1,10 @@
 """Health checks for /healthz: database, Redis, Celery worker and beat."""
 
 import time
+from functools import lru_cache
 
 import redis
+from celery import Celery
 from django.conf import settings
 from django.db import connection
 
@@ -35,11 +37,15 @@ def check_redis() -> dict:
         return {"ok": False, "error": type(error).__name__}
 
 
-def check_worker(timeout: float = 1.0) -> dict:
-    from config.celery import app
+@lru_cache(maxsize=4)
+def _control_app(broker_url: str) -> Celery:
+    """A bare Celery app for broadcasts, bound to the broker URL the settings name right now."""
+    return Celery("healthz", broker=broker_url, set_as_current=False)
 
+
+def check_worker(timeout: float = 1.0) -> dict:
     try:
-        replies = app.control.ping(timeout=timeout) or []
+        replies = _control_app(settings.CELERY_BROKER_URL).control.ping(timeout=timeout) or []
     except Exception as error:  # noqa: BLE001
         return {"ok": False, "error": type(error).__name__, "workers": []}
     workers = sorted(name for reply in replies for name in reply)

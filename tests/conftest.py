@@ -44,9 +44,10 @@ def use_redis(settings, redis_url):
     settings.REDIS_URL = redis_url
     from config.celery import app
 
+    previous = app.conf.broker_url
     app.conf.broker_url = redis_url
     yield redis_url
-    app.conf.broker_url = None
+    app.conf.broker_url = previous
 
 
 @pytest.fixture

@@ -95,7 +95,9 @@ def test_lesson_body_hidden_until_enrolled(client_trainee, trainee, course):
 def test_complete_lesson_updates_progress_bar(client_trainee, trainee, course):
     enrollment_create(user=trainee, course=course)
     lesson = lessons_of(course)[0]
-    response = client_trainee.post(reverse("courses:complete_lesson", args=[lesson.id]), follow=True)
+    response = client_trainee.post(
+        reverse("courses:complete_lesson", args=[lesson.id]), follow=True
+    )
     html = response.content.decode()
     assert "marked complete" in html
     assert 'aria-valuenow="25"' in html  # 1 of 4 lessons

@@ -1,0 +1,105 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from accounts.models import User
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SIGNUP = {
+    "full_name": "Jordan Lee",
+    "email": "jordan@example.org",
+    "profession": "physiotherapist",
+    "registration_number": "PH998877",
+    "password1": "a-long-unusual-passphrase",
+    "password2": "a-long-unusual-passphrase",
+}
+
+
+def test_signup_form_is_crispy_and_labelled(client):
+    html = client.get(reverse("account_signup")).content.decode()
+    assert 'class="form-control' in html  # crispy bootstrap5 rendering
+    for field in ["full_name", "email", "profession", "registration_number", "password1"]:
+        assert f'for="id_{field}"' in html
+
+
+def test_signup_stores_profile_and_sends_verification(client):
+    response = client.post(reverse("account_signup"), SIGNUP)
+    assert response.status_code == 302
+    user = User.objects.get(email="jordan@example.org")
+    assert user.full_name == "Jordan Lee"
+    assert user.profession == "physiotherapist"
+    assert user.registration_number == "PH998877"
+    assert len(mail.outbox) == 1
+    assert "confirm" in mail.outbox[0].body.lower()
+
+
+def test_signup_without_full_name_is_refused(client):
+    data = {**SIGNUP, "full_name": ""}
+    response = client.post(reverse("account_signup"), data)
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    assert not User.objects.filter(email=SIGNUP["email"]).exists()
+
+
+def test_duplicate_email_is_refused(client):
+    UserFactory(email="jordan@example.org")
+    response = client.post(reverse("account_signup"), SIGNUP)
+    assert response.status_code == 200
+    assert User.objects.filter(email="jordan@example.org").count() == 1
+
+
+def test_login_by_email(client):
+    UserFactory(email="sam@example.org")
+    response = client.post(
+        reverse("account_login"), {"login": "sam@example.org", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == reverse("courses:dashboard")
+
+
+def test_lockout_after_repeated_failures(client, settings):
+    UserFactory(email="sam@example.org")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("account_login"), {"login": "sam@example.org", "password": "wrong"})
+    response = client.post(
+        reverse("account_login"), {"login": "sam@example.org", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 429
+    assert "Too many failed log-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_sends_email(client):
+    UserFactory(email="sam@example.org")
+    response = client.post(reverse("account_reset_password"), {"email": "sam@example.org"})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    assert "/accounts/password/reset/key/" in mail.outbox[0].body
+
+
+def test_logout_requires_post(client):
+    user = UserFactory()
+    client.force_login(user)
+    client.post(reverse("account_logout"))
+    assert "_auth_user_id" not in client.session
+
+
+def test_trainee_is_kept_out_of_admin(client):
+    client.force_login(UserFactory())
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("courses:dashboard")
+
+
+def test_instructor_reaches_admin_and_can_add_lessons(client, course):
+    from courses.roles import instructors_group_ensure
+
+    instructor = UserFactory()
+    instructor.groups.add(instructors_group_ensure())
+    client.force_login(instructor)
+    assert client.get("/admin/").status_code == 200
+    module = course.get_children().first()
+    response = client.get(f"/admin/pages/add/courses/lessonpage/{module.id}/")
+    assert response.status_code == 200
