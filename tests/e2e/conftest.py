@@ -1,0 +1,28 @@
+import os
+from pathlib import Path
+
+import pytest
+
+SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOT_DIR", "test-results/screenshots"))
+
+
+@pytest.fixture
+def screenshot(page):
+    """Save a full-page screenshot under test-results/screenshots/ for a person to look at."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    def take(name: str) -> Path:
+        path = SCREENSHOTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take
+
+
+@pytest.fixture
+def demo_site(django_db_serialized_rollback, transactional_db, live_server):
+    """The demo course on a live server; serialized rollback restores Wagtail's root page after."""
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    return live_server.url
