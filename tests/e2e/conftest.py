@@ -20,9 +20,18 @@ def screenshot(page):
 
 
 @pytest.fixture
-def demo_site(django_db_serialized_rollback, transactional_db, live_server):
-    """The demo course on a live server; serialized rollback restores Wagtail's root page after."""
+def demo_site(transactional_db, live_server):
+    """The demo course on a live server.
+
+    Live-server tests flush the database after each test, which also removes the rows Wagtail's
+    migrations create (locale, root page, root collection). Serialized rollback cannot restore
+    them here: Playwright's event loop gives this test a different connection object. So we put
+    them back ourselves.
+    """
     from django.core.management import call_command
 
+    from tests.factories import wagtail_initial_data
+
+    wagtail_initial_data()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server.url

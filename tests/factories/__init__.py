@@ -65,6 +65,21 @@ class LessonPageFactory(wagtail_factories.PageFactory):
     body = '[{"type": "paragraph", "value": "<p>Needle safety matters.</p>"}]'
 
 
+def wagtail_initial_data() -> None:
+    """Recreate what Wagtail's migrations insert, after a transactional test flushed it."""
+    from django.conf import settings
+    from django.utils.translation import get_supported_language_variant
+    from wagtail.models import Collection, Locale
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def site_home() -> HomePage:
     """A HomePage as the default site's root, replacing Wagtail's placeholder page."""
     home = HomePage.objects.first()
