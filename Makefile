@@ -36,7 +36,7 @@ test: $(INSTALLED)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 bench: $(INSTALLED)
-	$(PY) -m pytest tests/bench -q -s -p no:randomly $(PYTEST_ARGS)
+	$(PY) -m pytest tests/bench/bench_pages.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/mail var/celerybeat-schedule*
