@@ -1,6 +1,6 @@
 from django import forms
 
-from .models import Profession
+from .models import Profession, User
 
 
 class ProfileSignupForm(forms.Form):
@@ -29,9 +29,10 @@ class ProfileSignupForm(forms.Form):
         user.save(update_fields=["full_name", "profession", "registration_number"])
 
 
-class ProfileForm(forms.Form):
-    full_name = forms.CharField(max_length=150, label="Full name")
-    profession = forms.ChoiceField(choices=Profession.choices)
-    registration_number = forms.CharField(
-        max_length=64, required=False, label="Professional registration number"
-    )
+class ProfileForm(forms.ModelForm):
+    """What a trainee may change about themselves; the email address is managed by allauth."""
+
+    class Meta:
+        model = User
+        fields = ["full_name", "profession", "registration_number"]
+        labels = {"full_name": "Full name"}

@@ -9,6 +9,7 @@ from home import views as home_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("healthz", home_views.healthz, name="healthz"),
     path("search/", home_views.search, name="search"),

@@ -103,3 +103,47 @@ def test_instructor_reaches_admin_and_can_add_lessons(client, course):
     module = course.get_children().first()
     response = client.get(f"/admin/pages/add/courses/lessonpage/{module.id}/")
     assert response.status_code == 200
+
+
+def test_profile_edit_changes_name_but_not_email(client):
+    user = UserFactory(email="sam@example.org")
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:profile"),
+        {
+            "full_name": "Sam Q. Public",
+            "profession": "osteopath",
+            "registration_number": "OS1",
+            "email": "evil@example.org",
+        },
+        follow=True,
+    )
+    assert "Your profile has been saved" in response.content.decode()
+    user.refresh_from_db()
+    assert (user.full_name, user.profession, user.email) == (
+        "Sam Q. Public",
+        "osteopath",
+        "sam@example.org",
+    )
+
+
+def test_profile_rejects_blank_name(client):
+    user = UserFactory(full_name="Sam")
+    client.force_login(user)
+    response = client.post(reverse("accounts:profile"), {"full_name": "", "profession": "other"})
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    user.refresh_from_db()
+    assert user.full_name == "Sam"
+
+
+def test_server_error_page_is_friendly(client, monkeypatch):
+    def explode(**kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("courses.views.dashboard_rows", explode)
+    client.raise_request_exception = False
+    client.force_login(UserFactory())
+    response = client.get(reverse("courses:dashboard"))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
