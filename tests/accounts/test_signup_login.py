@@ -71,12 +71,50 @@ def test_lockout_after_repeated_failures(client, settings):
     assert "_auth_user_id" not in client.session
 
 
+def test_lockout_is_per_account_not_per_address(client, settings):
+    UserFactory(email="typo@example.org")
+    UserFactory(email="colleague@example.org")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("account_login"), {"login": "typo@example.org", "password": "wrong"})
+    # A colleague behind the same clinic address still logs in.
+    response = client.post(
+        reverse("account_login"),
+        {"login": "colleague@example.org", "password": "correct-horse-battery"},
+    )
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"]
+
+
+def test_lockout_ignores_email_case_and_spacing(client, settings):
+    UserFactory(email="sam@example.org")
+    for index in range(settings.AXES_FAILURE_LIMIT):
+        login = " SAM@example.org " if index % 2 else "sam@example.org"
+        client.post(reverse("account_login"), {"login": login, "password": "wrong"})
+    response = client.post(
+        reverse("account_login"), {"login": "sam@example.org", "password": "correct-horse-battery"}
+    )
+    assert response.status_code == 429
+
+
+def test_instructor_lands_in_admin_after_login(client):
+    from courses.roles import instructors_group_ensure
+
+    instructor = UserFactory(email="teach@example.org")
+    instructor.groups.add(instructors_group_ensure())
+    response = client.post(
+        reverse("account_login"),
+        {"login": "teach@example.org", "password": "correct-horse-battery"},
+    )
+    assert response["Location"] == "/admin/"
+
+
 def test_password_reset_sends_email(client):
     UserFactory(email="sam@example.org")
     response = client.post(reverse("account_reset_password"), {"email": "sam@example.org"})
     assert response.status_code == 302
     assert len(mail.outbox) == 1
     assert "/accounts/password/reset/key/" in mail.outbox[0].body
+    assert "Hello from Needlepoint Academy" in mail.outbox[0].body
 
 
 def test_logout_requires_post(client):
