@@ -82,15 +82,13 @@ class SafetyCalloutBlock(blocks.StructBlock):
         }
 
 
-class CaptionedTableBlock(blocks.StructBlock):
-    """A data table with a caption, which screen readers announce before the table."""
-
-    caption = blocks.CharBlock(max_length=200)
-    table = TableBlock(table_options={"startRows": 3, "startCols": 2})
+class CaptionedTableBlock(TableBlock):
+    """A data table; its caption is announced by screen readers before the table."""
 
     class Meta:
         icon = "table"
         template = "blocks/table_block.html"
+        help_text = "Fill in the table caption: it tells every reader what the table compares."
 
 
 class ProcedureStepBlock(blocks.StructBlock):
@@ -133,6 +131,6 @@ class LessonBodyBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     video = VideoBlock()
     callout = SafetyCalloutBlock()
-    table = CaptionedTableBlock()
+    table = CaptionedTableBlock(table_options={"startRows": 3, "startCols": 2, "language": "en-US"})
     procedure = ProcedureBlock()
     document = DocumentBlock()

@@ -41,6 +41,15 @@ def requirement_providers() -> list[RequirementProvider]:
     return list(_providers.values())
 
 
+def rounded_percent(done: int, total: int) -> int:
+    """Nearest whole percent, but 100 only when everything is done (and 99 at most before)."""
+    if total == 0:
+        return 100
+    if done >= total:
+        return 100
+    return min(99, round(100 * done / total))
+
+
 @dataclass(frozen=True)
 class Progress:
     total: int
@@ -49,9 +58,7 @@ class Progress:
 
     @property
     def percent(self) -> int:
-        if self.total == 0:
-            return 100
-        return int(100 * self.done / self.total)
+        return rounded_percent(self.done, self.total)
 
     @property
     def is_met(self) -> bool:

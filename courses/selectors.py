@@ -9,7 +9,7 @@ from operator import or_
 from django.db.models import F, Q
 from wagtail.models import Page
 
-from courses.completion import Progress, progress_for_enrollments
+from courses.completion import Progress, progress_for_enrollments, rounded_percent
 from courses.models import CoursePage, Enrollment, LessonCompletion
 
 
@@ -152,9 +152,7 @@ def lesson_page_context(*, lesson, user, request) -> dict:
         else None,
         "lesson_number": index + 1 if index is not None else None,
         "lesson_total": len(lessons),
-        "progress_percent": int(100 * len(done.intersection(required)) / len(required))
-        if required
-        else 0,
+        "progress_percent": rounded_percent(len(done.intersection(required)), len(required)),
     }
 
 

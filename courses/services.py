@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page
@@ -48,8 +50,15 @@ def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
         return Enrollment.objects.get(user=user, course=course, cycle=1), False
 
 
+@dataclass(frozen=True)
+class LessonCompletionResult:
+    completion: LessonCompletion
+    created: bool
+    course_completed: bool  # this call completed the whole course
+
+
 @transaction.atomic
-def lesson_complete(*, user, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
+def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletionResult:
     """Mark a lesson complete for the trainee's current enrollment; repeating it changes nothing."""
     if not lesson.live:
         raise CourseActionError("This lesson is not published.")
@@ -65,9 +74,8 @@ def lesson_complete(*, user, lesson: LessonPage) -> tuple[LessonCompletion, bool
     completion, created = LessonCompletion.objects.get_or_create(
         enrollment=enrollment, lesson=lesson
     )
-    if created:
-        enrollment_evaluate_completion(enrollment=enrollment)
-    return completion, created
+    course_completed = created and enrollment_evaluate_completion(enrollment=enrollment)
+    return LessonCompletionResult(completion, created, course_completed)
 
 
 @transaction.atomic

@@ -36,14 +36,18 @@ def enrol(request, course_id: int):
 def complete_lesson(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
     try:
-        _, created = lesson_complete(user=request.user, lesson=lesson)
+        result = lesson_complete(user=request.user, lesson=lesson)
     except NotEnrolled as error:
         messages.error(request, str(error))
         return render(request, "courses/not_enrolled.html", {"lesson": lesson}, status=403)
     except CourseActionError as error:
         messages.error(request, str(error))
         return redirect(lesson.get_url(request))
-    if created:
+    if result.course_completed:
+        messages.success(
+            request, "Congratulations: you have completed everything this course requires."
+        )
+    elif result.created:
         messages.success(request, f"“{lesson.title}” marked complete.")
     else:
         messages.info(request, f"“{lesson.title}” was already complete.")

@@ -563,7 +563,8 @@ MODULES = [
                             "body": (
                                 "<p>One source notes that severity and neurological symptoms "
                                 "shape the choice between surgical and non-surgical care. "
-                                "<b>Standard practice (not from the seeds):</b> before any local "
+                                "<b>Standard practice, beyond the source articles:</b> "
+                                " before any local "
                                 "treatment for back pain, screen for signs of serious pathology "
                                 "and for significant or progressive neurological deficit, and "
                                 "refer onward through your local pathways. Dry needling must "
@@ -1166,7 +1167,10 @@ MODULES = [
                                 [
                                     "Compromised immune system",
                                     "Greater risk of infection",
-                                    "As above",
+                                    (
+                                        "Listed among situations where needling may be "
+                                        "inappropriate or need modifying"
+                                    ),
                                 ],
                                 [
                                     "Skin infection",
@@ -1176,12 +1180,18 @@ MODULES = [
                                 [
                                     "Allergy to metals (for example nickel or stainless steel)",
                                     "Allergic reaction to the needles",
-                                    "As above",
+                                    (
+                                        "Listed among situations where needling may be "
+                                        "inappropriate or need modifying"
+                                    ),
                                 ],
                                 [
                                     "Uncontrolled diabetes",
                                     "Greater risk of infection; delayed healing",
-                                    "As above",
+                                    (
+                                        "Listed among situations where needling may be "
+                                        "inappropriate or need modifying"
+                                    ),
                                 ],
                             ],
                         },
@@ -1345,8 +1355,9 @@ MODULES = [
                                 "pain does not remove the risk: patients with back pain often "
                                 "have thoracic symptoms as well, and needling near the lower ribs "
                                 "and the thoracolumbar junction demands precise anatomical "
-                                "knowledge. <b>Standard clinical knowledge (not from the "
-                                "seeds):</b> pneumothorax may present with breathlessness or "
+                                "knowledge. <b>Standard clinical knowledge, beyond the "
+                                "source articles:</b> pneumothorax may present with breathlessness "
+                                "or "
                                 "chest pain, sometimes only after the patient has left, so tell "
                                 "patients to seek urgent medical help if either occurs.</p>"
                             ),
@@ -1412,7 +1423,8 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p><b>Standard practice (not from the seeds):</b> stop needling, "
+                            "<p><b>Standard practice, beyond the source articles:</b> "
+                            " stop needling, "
                             "assess the patient, give first aid or arrange urgent care as needed, "
                             "tell the patient what has happened, document the event, and report "
                             "it through your organisation's incident process. Know your clinic's "
@@ -1468,7 +1480,8 @@ MODULES = [
                             "kind": "warning",
                             "title": "Check your own position before you needle",
                             "body": (
-                                "<p><b>Standard practice (not from the seeds):</b> confirm with "
+                                "<p><b>Standard practice, beyond the source articles:</b> "
+                                " confirm with "
                                 "your regulator, your professional body and your professional "
                                 "indemnity insurer that dry needling is within your scope of "
                                 "practice and covered, and find out what training they require. "
@@ -1646,7 +1659,8 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p><b>Standard practice (not from the seeds):</b> obtain and record "
+                            "<p><b>Standard practice, beyond the source articles:</b> "
+                            " obtain and record "
                             "informed consent before needling. Much of the content can come "
                             "straight from this course. Cover what dry needling involves and why "
                             "you are suggesting it; how it may feel (a dull ache or a twitch); "
@@ -1926,7 +1940,8 @@ MODULES = [
                             "kind": "warning",
                             "title": "Tell patients when to seek help",
                             "body": (
-                                "<p><b>Standard practice (not from the seeds):</b> explain which "
+                                "<p><b>Standard practice, beyond the source articles:</b> "
+                                " explain which "
                                 "symptoms are not part of normal recovery and what to do about "
                                 "them. Spreading redness, heat or discharge at a needle site may "
                                 "mean infection. New numbness, weakness or persistent sharp pain "

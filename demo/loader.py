@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils.html import escape
 from wagtail.models import Page, Site
 
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
@@ -53,16 +54,25 @@ def stream_data(blocks) -> str:
     for block_type, value in blocks:
         if block_type == "table":
             value = {
-                "caption": value["caption"],
-                "table": {
-                    "data": [value["header"], *value["rows"]],
-                    "first_row_is_table_header": True,
-                    "first_col_is_header": False,
-                    "table_caption": "",
-                },
+                "data": [value["header"], *value["rows"]],
+                "first_row_is_table_header": True,
+                "first_col_is_header": False,
+                "table_caption": value["caption"],
             }
         raw.append({"type": block_type, "value": value})
     return json.dumps(raw)
+
+
+def sources_html() -> str:
+    items = "".join(
+        f"<li><b>{escape(source['title'])}</b>: {escape(source['note'])}</li>"
+        for source in content.SOURCES
+    )
+    return (
+        "<p>This sample course was written for the demo from five public web articles about dry "
+        "needling for back pain. Most are promotional; read the notes with that in mind.</p>"
+        f"<ul>{items}</ul>"
+    )
 
 
 def _publish(page: Page) -> None:
@@ -139,6 +149,7 @@ def ensure_course(home: HomePage, report: LoadReport) -> CoursePage:
         cpd_hours=data["cpd_hours"],
         validity_months=data["validity_months"],
         estimated_duration=data["estimated_duration"],
+        sources=sources_html(),
         is_sample_content=True,
         enrolment_open=True,
     )

@@ -20,6 +20,9 @@ class CourseIndexPage(Page):
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
 
+    class Meta:
+        verbose_name = "course index"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["courses"] = (
@@ -62,6 +65,12 @@ class CoursePage(Page):
     enrolment_open = models.BooleanField(
         default=True, help_text="Untick to stop new enrolments; enrolled trainees keep access."
     )
+    sources = RichTextField(
+        "sources and further reading",
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text="What the course content is based on, so trainees can judge it.",
+    )
     is_sample_content = models.BooleanField(
         default=False, help_text="Shows a 'sample content' banner on every page of the course."
     )
@@ -71,6 +80,7 @@ class CoursePage(Page):
         FieldPanel("image"),
         FieldPanel("learning_outcomes"),
         FieldPanel("audience"),
+        FieldPanel("sources"),
         MultiFieldPanel(
             [
                 FieldPanel("cpd_hours"),
@@ -89,6 +99,10 @@ class CoursePage(Page):
     ]
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
+    admin_default_ordering = "ord"
+
+    class Meta:
+        verbose_name = "course"
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_page_context
@@ -105,6 +119,10 @@ class ModulePage(Page):
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
+    admin_default_ordering = "ord"
+
+    class Meta:
+        verbose_name = "module"
 
     def serve(self, request, *args, **kwargs):
         """A module has no page of its own: send people to the course outline, at this module."""
@@ -140,6 +158,9 @@ class LessonPage(Page):
     ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
+
+    class Meta:
+        verbose_name = "lesson"
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_page_context

@@ -65,8 +65,8 @@ def test_complete_lesson_requires_enrollment(trainee, course):
 def test_complete_lesson_is_idempotent(trainee, course):
     enrollment_create(user=trainee, course=course)
     lesson = lessons_of(course)[0]
-    _, created = lesson_complete(user=trainee, lesson=lesson)
-    _, created_again = lesson_complete(user=trainee, lesson=lesson)
+    created = lesson_complete(user=trainee, lesson=lesson).created
+    created_again = lesson_complete(user=trainee, lesson=lesson).created
     assert created and not created_again
     assert LessonCompletion.objects.count() == 1
 
@@ -126,3 +126,13 @@ def test_other_trainees_progress_is_separate(course):
     second_enrollment, _ = enrollment_create(user=second, course=course)
     lesson_complete(user=first, lesson=lessons_of(course)[0])
     assert not LessonCompletion.objects.filter(enrollment=second_enrollment).exists()
+
+
+@pytest.mark.parametrize(
+    ("done", "total", "shown"),
+    [(0, 14, 0), (1, 14, 7), (4, 14, 29), (13, 14, 93), (199, 200, 99), (14, 14, 100), (0, 0, 100)],
+)
+def test_progress_percent_rounds_but_never_claims_done_early(done, total, shown):
+    from courses.completion import rounded_percent
+
+    assert rounded_percent(done, total) == shown

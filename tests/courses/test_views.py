@@ -172,3 +172,17 @@ def test_unknown_page_uses_friendly_404(client, course):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "Page not found" in response.content.decode()
+
+
+def test_completing_the_last_lesson_congratulates(client_trainee, trainee, course):
+    enrollment_create(user=trainee, course=course)
+    lessons = lessons_of(course)
+    for lesson in lessons[:-1]:
+        client_trainee.post(reverse("courses:complete_lesson", args=[lesson.id]))
+    response = client_trainee.post(
+        reverse("courses:complete_lesson", args=[lessons[-1].id]), follow=True
+    )
+    assert "Congratulations" in response.content.decode()
+    html = client_trainee.get(reverse("courses:dashboard")).content.decode()
+    assert 'aria-valuenow="100"' in html
+    assert "Completed " in html
