@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", home_views.healthz, name="healthz"),
     path("search/", home_views.search, name="search"),
     path("", include("courses.urls")),
+    path("", include("quizzes.urls")),
 ]
 
 if settings.DEBUG:

@@ -14,6 +14,16 @@ COLLECTION_PERMISSIONS = [
 ]
 
 
+_instructor_models: list = []
+
+
+def register_instructor_models(*models) -> None:
+    """Other apps name models instructors manage (add, change, delete, view) in the admin."""
+    for model in models:
+        if model not in _instructor_models:
+            _instructor_models.append(model)
+
+
 def _permission(model, codename: str) -> Permission:
     """Fetch a permission, creating it if post_migrate has not reached its app yet."""
     from django.contrib.contenttypes.models import ContentType
@@ -44,6 +54,9 @@ def instructors_group_ensure() -> Group:
                 page=root_page,
                 permission=_permission(Page, codename),
             )
+    for model in _instructor_models:
+        for action in ("add", "change", "delete", "view"):
+            group.permissions.add(_permission(model, f"{action}_{model._meta.model_name}"))
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:
         models = {"wagtailimages": Image, "wagtaildocs": Document}
@@ -57,5 +70,6 @@ def instructors_group_ensure() -> Group:
 
 
 def on_post_migrate(sender, **kwargs):
-    if sender.name == "courses":
+    # Idempotent, so it can run after each of our apps: the last run sees every registered model.
+    if sender.name in {"courses", "quizzes", "certificates"}:
         instructors_group_ensure()

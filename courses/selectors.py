@@ -6,23 +6,29 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, Q
+from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery, Value
 from wagtail.models import Page
 
 from courses.completion import Progress, progress_for_enrollments, rounded_percent
+from courses.gating import locked_modules
 from courses.models import CoursePage, Enrollment, LessonCompletion
 
 
 @dataclass
 class ModuleOutline:
     page: Page
-    lessons: list[Page] = field(default_factory=list)
+    items: list[Page] = field(default_factory=list)  # lessons and other pages (quizzes), in order
+
+    @property
+    def lessons(self) -> list[Page]:
+        return [item for item in self.items if item.lesson_minutes is not None]
 
 
 @dataclass
 class CourseOutline:
     course: Page
     modules: list[ModuleOutline] = field(default_factory=list)
+    items: list[Page] = field(default_factory=list)  # pages directly under the course, not modules
 
     @property
     def lessons(self) -> list[Page]:
@@ -49,12 +55,30 @@ def _outline_rows(courses: list[tuple[str, int]], *, include_course: bool):
             lesson_summary=F("lessonpage__summary"),
             lesson_minutes=F("lessonpage__estimated_minutes"),
             lesson_required=F("lessonpage__is_required"),
+            is_module=F("modulepage__page_ptr_id"),
             course_sample=F("coursepage__is_sample_content"),
             course_enrolment_open=F("coursepage__enrolment_open"),
         )
         .only("id", "title", "slug", "path", "depth", "url_path", "live", "content_type_id")
         .order_by("path")
     )
+
+
+def _with_trainee_progress(rows, *, user, course_path: str):
+    """Fold the trainee's current enrollment and completed lessons into the outline query.
+
+    Each row gets `enrollment_id` (the latest cycle's, or None) and `done` (lesson completed in
+    that enrollment), so the lesson page needs one query for outline, enrollment and progress.
+    """
+    if not user.is_authenticated:
+        return rows.annotate(enrollment_id=Value(None, IntegerField()), done=Value(False))
+    latest = (
+        Enrollment.objects.filter(user=user, course__path=course_path)
+        .order_by("-cycle")
+        .values("pk")[:1]
+    )
+    done = LessonCompletion.objects.filter(lesson_id=OuterRef("pk"), enrollment_id=Subquery(latest))
+    return rows.annotate(enrollment_id=Subquery(latest), done=Exists(done))
 
 
 def _build_outlines(courses: list[tuple[str, int]], rows) -> dict[str, CourseOutline]:
@@ -67,11 +91,13 @@ def _build_outlines(courses: list[tuple[str, int]], rows) -> dict[str, CourseOut
         relative_depth = row.depth - depth_of[course_path]
         if relative_depth == 0:
             outlines[course_path].course = row
-        elif relative_depth == 1:
+        elif relative_depth == 1 and row.is_module:
             modules[row.path] = ModuleOutline(page=row)
             outlines[course_path].modules.append(modules[row.path])
-        elif row.lesson_minutes is not None and row.path[: -Page.steplen] in modules:
-            modules[row.path[: -Page.steplen]].lessons.append(row)
+        elif relative_depth == 1:
+            outlines[course_path].items.append(row)
+        elif row.path[: -Page.steplen] in modules:
+            modules[row.path[: -Page.steplen]].items.append(row)
     return outlines
 
 
@@ -106,13 +132,6 @@ def completed_lesson_ids(*, enrollment: Enrollment | None) -> set[int]:
     )
 
 
-def can_read_lessons(*, user, enrollment: Enrollment | None) -> bool:
-    """Enrolled trainees read lessons; instructors and editors (admin access) can read any."""
-    if enrollment is not None:
-        return True
-    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
-
-
 def course_page_context(*, course: CoursePage, user) -> dict:
     outline = course_outlines(courses=[course])[course.id]
     enrollment = enrollment_active(user=user, course_id=course.id)
@@ -120,6 +139,7 @@ def course_page_context(*, course: CoursePage, user) -> dict:
     progress = progress_for_enrollments([enrollment])[enrollment.id] if enrollment else None
     return {
         "outline": outline,
+        "locked_modules": locked_modules(user=user, course=course),
         "enrollment": enrollment,
         "completed_ids": done,
         "progress": progress,
@@ -129,23 +149,35 @@ def course_page_context(*, course: CoursePage, user) -> dict:
 
 
 def lesson_page_context(*, lesson, user, request) -> dict:
-    """Outline (with the course row), enrollment and completions: three queries beyond serving."""
+    """One query for outline, enrollment and progress, one for module locks."""
     course_depth = lesson.depth - 2
-    spec = [(lesson.path[: course_depth * Page.steplen], course_depth)]
-    outline = next(iter(_build_outlines(spec, _outline_rows(spec, include_course=True)).values()))
-    enrollment = enrollment_active(user=user, course_id=outline.course.id)
-    done = completed_lesson_ids(enrollment=enrollment)
+    course_path = lesson.path[: course_depth * Page.steplen]
+    spec = [(course_path, course_depth)]
+    rows = _with_trainee_progress(
+        _outline_rows(spec, include_course=True), user=user, course_path=course_path
+    )
+    outline = next(iter(_build_outlines(spec, rows).values()))
+    enrollment_id = outline.course.enrollment_id
     lessons = outline.lessons
+    done = {row.id for row in lessons if row.done}
     index = next((i for i, row in enumerate(lessons) if row.id == lesson.id), None)
     required = [row.id for row in lessons if row.lesson_required]
+    locks = locked_modules(user=user, course=outline.course)
+    module_id = next(
+        (m.page.id for m in outline.modules if lesson.path.startswith(m.page.path)), None
+    )
+    is_staff_reader = user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+    lock_reason = None if is_staff_reader else locks.get(module_id)
+    can_read = enrollment_id is not None or is_staff_reader
     return {
         "course": outline.course,
         "outline": outline,
-        "enrollment": enrollment,
+        "enrollment": enrollment_id,
+        "locked_modules": locks,
+        "lock_reason": lock_reason,
         "completed_ids": done,
         "is_complete": lesson.id in done,
-        "can_read": can_read_lessons(user=user, enrollment=enrollment)
-        or getattr(request, "is_preview", False),
+        "can_read": (can_read and not lock_reason) or getattr(request, "is_preview", False),
         "previous_lesson": lessons[index - 1] if index else None,
         "next_lesson": lessons[index + 1]
         if index is not None and index + 1 < len(lessons)

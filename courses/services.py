@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import Page
 
 from courses.completion import progress_for_enrollments
+from courses.gating import locked_modules
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from courses.signals import course_completed
 
@@ -71,6 +72,9 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletionResult:
     )
     if enrollment is None:
         raise NotEnrolled(f"Enrol in “{course.title}” before marking lessons complete.")
+    lock = locked_modules(user=user, course=course).get(lesson.get_parent().id)
+    if lock:
+        raise CourseActionError(lock)
     completion, created = LessonCompletion.objects.get_or_create(
         enrollment=enrollment, lesson=lesson
     )

@@ -1,0 +1,104 @@
+from django.conf import settings
+from django.db import models
+
+
+class Attempt(models.Model):
+    """One sitting of a quiz. Its questions are frozen copies taken when it started."""
+
+    class Status(models.TextChoices):
+        IN_PROGRESS = "in_progress", "In progress"
+        SUBMITTED = "submitted", "Submitted"
+
+    quiz = models.ForeignKey("quizzes.QuizPage", on_delete=models.PROTECT, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_attempts"
+    )
+    number = models.PositiveSmallIntegerField()
+    seed = models.BigIntegerField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.IN_PROGRESS)
+    started_at = models.DateTimeField(auto_now_add=True)
+    deadline = models.DateTimeField(null=True, blank=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    auto_submitted = models.BooleanField(default=False)
+    score = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
+    max_score = models.DecimalField(max_digits=8, decimal_places=2, default=0)
+    percent = models.DecimalField(max_digits=5, decimal_places=1, null=True, blank=True)
+    passed = models.BooleanField(null=True)
+    failed_critical = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["quiz", "user", "number"], name="unique_attempt_number"
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "deadline"])]
+
+    def __str__(self):
+        return f"{self.user} · {self.quiz} · attempt {self.number}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == self.Status.IN_PROGRESS
+
+
+class AttemptQuestion(models.Model):
+    """A question as the attempt showed it (snapshot), the trainee's saved response and its mark."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
+    position = models.PositiveSmallIntegerField()
+    question = models.ForeignKey(
+        "quizzes.Question", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    snapshot = models.JSONField()
+    response = models.JSONField(default=dict, blank=True)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    fraction = models.FloatField(null=True, blank=True)
+    score = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["attempt", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["attempt", "position"], name="unique_attempt_position"),
+        ]
+
+    def __str__(self):
+        return f"{self.attempt_id} #{self.position}"
+
+
+class QuizOverride(models.Model):
+    """An instructor's exception for one trainee: more attempts, more time or another window."""
+
+    panels = [
+        "quiz",
+        "user",
+        "extra_attempts",
+        "extra_minutes",
+        "available_from",
+        "available_until",
+        "reason",
+    ]
+
+    quiz = models.ForeignKey("quizzes.QuizPage", on_delete=models.CASCADE, related_name="overrides")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_overrides"
+    )
+    extra_attempts = models.PositiveSmallIntegerField(default=0)
+    extra_minutes = models.PositiveSmallIntegerField(default=0)
+    available_from = models.DateTimeField(null=True, blank=True)
+    available_until = models.DateTimeField(null=True, blank=True)
+    reason = models.CharField(max_length=300, help_text="Why the exception was granted (audited).")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["quiz", "user"], name="one_override_per_trainee"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} on {self.quiz}: {self.reason}"

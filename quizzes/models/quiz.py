@@ -1,0 +1,121 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+
+class ReviewPolicy(models.TextChoices):
+    NONE = "none", "Nothing (only passed or not)"
+    SCORE = "score", "Score only"
+    RESPONSES = "responses", "Score and own responses"
+    ANSWERS = "answers", "Correct answers and feedback"
+
+
+class ReviewTiming(models.TextChoices):
+    IMMEDIATELY = "immediately", "Immediately after submitting"
+    AFTER_CLOSE = "after_close", "After the quiz closes"
+
+
+class QuizPage(Page):
+    """A quiz in a course or module. Questions come from slots: a question, or N from a category."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "ul", "ol", "link"])
+    pass_mark = models.PositiveSmallIntegerField(
+        "pass mark (%)", default=80, validators=[MinValueValidator(1), MaxValueValidator(100)]
+    )
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        default=0, help_text="0 for no time limit."
+    )
+    attempts_allowed = models.PositiveSmallIntegerField(default=3, help_text="0 for unlimited.")
+    cooldown_minutes = models.PositiveIntegerField(
+        default=0, help_text="Wait between a submitted attempt and the next one."
+    )
+    available_from = models.DateTimeField(null=True, blank=True)
+    available_until = models.DateTimeField(null=True, blank=True)
+    shuffle_questions = models.BooleanField(default=True)
+    shuffle_options = models.BooleanField(default=True)
+    questions_per_page = models.PositiveSmallIntegerField(
+        default=0, help_text="0 shows every question on one page; 1 shows one at a time."
+    )
+    review_policy = models.CharField(
+        max_length=16, choices=ReviewPolicy.choices, default=ReviewPolicy.ANSWERS
+    )
+    review_timing = models.CharField(
+        max_length=16, choices=ReviewTiming.choices, default=ReviewTiming.IMMEDIATELY
+    )
+    is_required = models.BooleanField(
+        "required for course completion",
+        default=True,
+    )
+    unlocks_module = models.ForeignKey(
+        "courses.ModulePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Lessons of this module stay locked until the trainee passes this quiz.",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        InlinePanel("slots", heading="Questions", label="Question or draw rule", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("time_limit_minutes")]),
+                FieldRowPanel([FieldPanel("attempts_allowed"), FieldPanel("cooldown_minutes")]),
+                FieldRowPanel([FieldPanel("available_from"), FieldPanel("available_until")]),
+            ],
+            heading="Rules",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
+                FieldPanel("questions_per_page"),
+                FieldRowPanel([FieldPanel("review_policy"), FieldPanel("review_timing")]),
+            ],
+            heading="Presentation and review",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("is_required"), FieldPanel("unlocks_module")], heading="Course rules"
+        ),
+    ]
+    parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "quiz"
+
+    def get_context(self, request, *args, **kwargs):
+        from quizzes.selectors import quiz_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(quiz_page_context(quiz=self, user=request.user))
+        return context
+
+
+class QuizSlot(Orderable):
+    """Either one question, or `count` questions drawn at random from a category."""
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="slots")
+    question = models.ForeignKey(
+        "quizzes.Question", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    category = models.ForeignKey(
+        "quizzes.QuestionCategory",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Or draw from a category…",
+    )
+    count = models.PositiveSmallIntegerField(default=1, help_text="…this many questions.")
+
+    panels = [FieldPanel("question"), FieldRowPanel([FieldPanel("category"), FieldPanel("count")])]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if bool(self.question_id) == bool(self.category_id):
+            raise ValidationError("Choose a question, or a category to draw from (not both).")

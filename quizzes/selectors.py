@@ -1,0 +1,79 @@
+"""Reads for quiz pages, attempts and results."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.utils import timezone
+
+from quizzes.models import Attempt, QuizPage
+from quizzes.models.quiz import ReviewPolicy, ReviewTiming
+
+
+def quizzes_by_course(*, courses) -> dict[int, list[QuizPage]]:
+    courses = list(courses)
+    result: dict[int, list[QuizPage]] = defaultdict(list)
+    if not courses:
+        return result
+    quizzes = (
+        QuizPage.objects.live()
+        .filter(reduce(or_, (Q(path__startswith=c.path) for c in courses)))
+        .only("id", "title", "path", "depth", "url_path", "is_required", "live")
+        .order_by("path")
+    )
+    for quiz in quizzes:
+        for course in courses:
+            if quiz.path.startswith(course.path):
+                result[course.id].append(quiz)
+    return result
+
+
+def attempts_for(*, quiz: QuizPage, user) -> list[Attempt]:
+    if not user.is_authenticated:
+        return []
+    return list(Attempt.objects.filter(quiz=quiz, user=user).order_by("-number"))
+
+
+def quiz_page_context(*, quiz: QuizPage, user) -> dict:
+    from quizzes.services import QuizError, _check_can_start, course_of_quiz, quiz_rules
+
+    attempts = attempts_for(quiz=quiz, user=user)
+    open_attempt = next((a for a in attempts if a.is_open), None)
+    submitted = [a for a in attempts if not a.is_open]
+    start_refusal = None
+    rules = None
+    if user.is_authenticated:
+        rules = quiz_rules(quiz=quiz, user=user)
+        if open_attempt is None:
+            try:
+                _check_can_start(quiz=quiz, user=user, rules=rules, now=timezone.now())
+            except QuizError as error:
+                start_refusal = str(error)
+    return {
+        "course": course_of_quiz(quiz),
+        "attempts": submitted,
+        "open_attempt": open_attempt,
+        "passed": any(a.passed for a in submitted),
+        "start_refusal": start_refusal,
+        "rules": rules,
+        "attempts_left": (rules.attempts_allowed - len(submitted))
+        if rules and rules.attempts_allowed
+        else None,
+    }
+
+
+def review_visibility(attempt: Attempt, *, now=None) -> str:
+    """What the trainee may see of a submitted attempt now: none, score, responses or answers."""
+    quiz = attempt.quiz
+    if attempt.is_open:
+        return ReviewPolicy.NONE
+    if quiz.review_timing == ReviewTiming.AFTER_CLOSE:
+        closes = quiz.available_until
+        if closes is None or (now or timezone.now()) < closes:
+            return (
+                ReviewPolicy.SCORE if quiz.review_policy != ReviewPolicy.NONE else ReviewPolicy.NONE
+            )
+    return quiz.review_policy

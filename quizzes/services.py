@@ -1,0 +1,278 @@
+"""Attempts: start (draw and freeze), save answers, submit and mark exactly once, expire."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import timedelta
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from courses.models import CoursePage, Enrollment
+from courses.services import enrollment_evaluate_completion
+from quizzes import marking
+from quizzes.models import Attempt, AttemptQuestion, Question, QuizOverride, QuizPage
+from quizzes.responses import InvalidResponse, clean_response
+from quizzes.snapshots import new_seed, question_snapshot
+
+
+class QuizError(Exception):
+    """Refused by the rules; the message is shown to the trainee as is."""
+
+    status = 400
+
+
+class QuizUnavailable(QuizError):
+    status = 403
+
+
+class AttemptClosed(QuizError):
+    status = 409
+
+
+class DeadlinePassed(AttemptClosed):
+    pass
+
+
+def deadline_grace() -> timedelta:
+    return timedelta(seconds=getattr(settings, "QUIZ_DEADLINE_GRACE_SECONDS", 5))
+
+
+@dataclass(frozen=True)
+class QuizRules:
+    """The rules for one trainee: the quiz's settings with any instructor override applied."""
+
+    attempts_allowed: int
+    time_limit: timedelta | None
+    available_from: object
+    available_until: object
+    cooldown: timedelta
+
+
+def quiz_rules(*, quiz: QuizPage, user) -> QuizRules:
+    override = QuizOverride.objects.filter(quiz=quiz, user=user).first()
+    attempts = quiz.attempts_allowed
+    minutes = quiz.time_limit_minutes
+    available_from, available_until = quiz.available_from, quiz.available_until
+    if override:
+        attempts = attempts + override.extra_attempts if attempts else 0
+        minutes = minutes + override.extra_minutes if minutes else 0
+        available_from = override.available_from or available_from
+        available_until = override.available_until or available_until
+    return QuizRules(
+        attempts_allowed=attempts,
+        time_limit=timedelta(minutes=minutes) if minutes else None,
+        available_from=available_from,
+        available_until=available_until,
+        cooldown=timedelta(minutes=quiz.cooldown_minutes),
+    )
+
+
+def course_of_quiz(quiz: QuizPage) -> CoursePage:
+    return CoursePage.objects.ancestor_of(quiz).get()
+
+
+def draw_questions(*, quiz: QuizPage, rng: random.Random) -> list[Question]:
+    """Resolve the quiz's slots into questions: fixed ones, then N drawn per category."""
+    slots = list(quiz.slots.all().order_by("sort_order"))
+    fixed_ids = [slot.question_id for slot in slots if slot.question_id]
+    chosen: list[int] = list(dict.fromkeys(fixed_ids))
+    category_slots = [slot for slot in slots if slot.category_id]
+    if category_slots:
+        pool: dict[int, list[int]] = {}
+        for question_id, category_id in (
+            Question.objects.filter(category_id__in=[slot.category_id for slot in category_slots])
+            .values_list("id", "category_id")
+            .order_by("id")
+        ):
+            pool.setdefault(category_id, []).append(question_id)
+        for slot in category_slots:
+            available = [qid for qid in pool.get(slot.category_id, []) if qid not in chosen]
+            chosen.extend(rng.sample(available, min(slot.count, len(available))))
+    questions = Question.objects.in_bulk(chosen)
+    ordered = [questions[qid] for qid in chosen if qid in questions]
+    if quiz.shuffle_questions:
+        rng.shuffle(ordered)
+    return _group_scenarios(ordered)
+
+
+def _group_scenarios(questions: list[Question]) -> list[Question]:
+    """Keep questions about the same case together, where the first of them fell."""
+    grouped: list[Question] = []
+    placed: set[int] = set()
+    for question in questions:
+        if question.pk in placed:
+            continue
+        family = [question]
+        if question.scenario_id:
+            family = [q for q in questions if q.scenario_id == question.scenario_id]
+        grouped.extend(family)
+        placed.update(q.pk for q in family)
+    return grouped
+
+
+def _check_can_start(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
+    if not quiz.live:
+        raise QuizUnavailable("This quiz is not published.")
+    course = course_of_quiz(quiz)
+    if not Enrollment.objects.filter(user=user, course=course).exists():
+        raise QuizUnavailable(f"Enrol in “{course.title}” to take this quiz.")
+    if rules.available_from and now < rules.available_from:
+        raise QuizUnavailable(
+            f"This quiz opens on {timezone.localtime(rules.available_from):%d %B %Y at %H:%M}."
+        )
+    if rules.available_until and now >= rules.available_until:
+        raise QuizUnavailable("This quiz has closed.")
+    submitted = Attempt.objects.filter(quiz=quiz, user=user, status=Attempt.Status.SUBMITTED)
+    if rules.attempts_allowed and submitted.count() >= rules.attempts_allowed:
+        raise QuizUnavailable(
+            f"You have used all {rules.attempts_allowed} attempts at this quiz. "
+            "Ask your instructor if you need another."
+        )
+    last = submitted.order_by("-submitted_at").first()
+    if last and rules.cooldown and now < last.submitted_at + rules.cooldown:
+        wait = last.submitted_at + rules.cooldown - now
+        minutes = max(1, int(wait.total_seconds() // 60) + 1)
+        raise QuizUnavailable(
+            f"You can try again in {minutes} minute{'s' if minutes != 1 else ''}."
+        )
+
+
+@transaction.atomic
+def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
+    """Resume the open attempt, or start one: draw, order and freeze its questions once."""
+    now = timezone.now()
+    open_attempt = Attempt.objects.filter(
+        quiz=quiz, user=user, status=Attempt.Status.IN_PROGRESS
+    ).first()
+    if open_attempt is not None:
+        if attempt_expire_if_due(attempt=open_attempt, now=now):
+            open_attempt = None
+        else:
+            return open_attempt, False
+    rules = quiz_rules(quiz=quiz, user=user)
+    _check_can_start(quiz=quiz, user=user, rules=rules, now=now)
+    seed = new_seed()
+    rng = random.Random(seed)  # noqa: S311 - ordering questions, not security
+    questions = draw_questions(quiz=quiz, rng=rng)
+    if not questions:
+        raise QuizUnavailable("This quiz has no questions yet.")
+    deadline = now + rules.time_limit if rules.time_limit else None
+    if rules.available_until and (deadline is None or deadline > rules.available_until):
+        deadline = rules.available_until
+    number = (
+        Attempt.objects.filter(quiz=quiz, user=user)
+        .order_by("-number")
+        .values_list("number", flat=True)
+        .first()
+        or 0
+    ) + 1
+    attempt = Attempt.objects.create(
+        quiz=quiz, user=user, number=number, seed=seed, deadline=deadline
+    )
+    snapshots = [
+        question_snapshot(q, rng=rng, shuffle_options=quiz.shuffle_options) for q in questions
+    ]
+    AttemptQuestion.objects.bulk_create(
+        AttemptQuestion(attempt=attempt, position=index, question=question, snapshot=snapshot)
+        for index, (question, snapshot) in enumerate(
+            zip(questions, snapshots, strict=True), start=1
+        )
+    )
+    attempt.max_score = sum((Decimal(s["points"]) for s in snapshots), Decimal(0))
+    attempt.save(update_fields=["max_score"])
+    return attempt, True
+
+
+def attempt_expire_if_due(*, attempt: Attempt, now=None) -> bool:
+    """Submit an open attempt whose deadline has passed, with what was saved. True if it did."""
+    now = now or timezone.now()
+    if attempt.is_open and attempt.deadline and now > attempt.deadline + deadline_grace():
+        attempt_submit(attempt=attempt, auto=True)
+        attempt.refresh_from_db()
+        return True
+    return False
+
+
+@transaction.atomic
+def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) -> int:
+    """Validate and store answers for some questions of an open attempt; all or nothing."""
+    if not attempt.is_open:
+        raise AttemptClosed("This attempt has been submitted; answers can no longer change.")
+    if attempt_expire_if_due(attempt=attempt):
+        raise DeadlinePassed(
+            "Time is up: this attempt was submitted with the answers saved before the deadline. "
+            "This last change arrived too late and was not saved."
+        )
+    try:
+        positions = {int(position) for position in responses}
+    except (TypeError, ValueError) as error:
+        raise InvalidResponse("That question is not part of this attempt.") from error
+    rows = {row.position: row for row in attempt.questions.filter(position__in=positions)}
+    if set(rows) != positions:
+        raise InvalidResponse("That question is not part of this attempt.")
+    now = timezone.now()
+    for position, raw in responses.items():
+        row = rows[int(position)]
+        row.response = clean_response(row.snapshot, raw)
+        row.saved_at = now
+    AttemptQuestion.objects.bulk_update(rows.values(), ["response", "saved_at"])
+    return len(rows)
+
+
+@transaction.atomic
+def attempt_submit(*, attempt: Attempt, auto: bool = False) -> Attempt:
+    """Mark the attempt once: a second submit (double click, another tab, retry) changes nothing."""
+    now = timezone.now()
+    won = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
+        status=Attempt.Status.SUBMITTED, submitted_at=now, auto_submitted=auto
+    )
+    if not won:
+        attempt.refresh_from_db()
+        return attempt
+    rows = list(attempt.questions.all())
+    total = Decimal(0)
+    failed_critical = False
+    for row in rows:
+        result = marking.mark(row.snapshot["type"], row.snapshot["key"], row.response)
+        row.fraction = result.fraction
+        row.score = marking.points_for(result, Decimal(row.snapshot["points"]))
+        total += row.score
+        if row.snapshot.get("critical") and not result.is_correct:
+            failed_critical = True
+    AttemptQuestion.objects.bulk_update(rows, ["fraction", "score"])
+    maximum = attempt.max_score or Decimal(0)
+    percent = (total * 100 / maximum).quantize(Decimal("0.1")) if maximum else Decimal(0)
+    passed = percent >= attempt.quiz.pass_mark and not failed_critical
+    Attempt.objects.filter(pk=attempt.pk).update(
+        score=total, percent=percent, passed=passed, failed_critical=failed_critical
+    )
+    attempt.refresh_from_db()
+    if passed:
+        _evaluate_course_completion(attempt)
+    return attempt
+
+
+def _evaluate_course_completion(attempt: Attempt) -> None:
+    course = course_of_quiz(attempt.quiz)
+    enrollment = (
+        Enrollment.objects.filter(user=attempt.user, course=course).order_by("-cycle").first()
+    )
+    if enrollment is not None:
+        enrollment_evaluate_completion(enrollment=enrollment)
+
+
+def attempts_submit_expired(*, now=None) -> int:
+    """For the periodic task: submit every open attempt whose deadline has passed."""
+    now = now or timezone.now()
+    due = Attempt.objects.filter(
+        status=Attempt.Status.IN_PROGRESS, deadline__lt=now - deadline_grace()
+    ).select_related("quiz")
+    count = 0
+    for attempt in due:
+        attempt_submit(attempt=attempt, auto=True)
+        count += 1
+    return count

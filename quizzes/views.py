@@ -1,0 +1,180 @@
+"""Thin views: find the trainee's own attempt, call a service, render or redirect."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_POST
+
+from quizzes.models import Attempt, QuizPage
+from quizzes.responses import InvalidResponse, responses_from_form
+from quizzes.selectors import review_visibility
+from quizzes.services import (
+    AttemptClosed,
+    QuizError,
+    attempt_expire_if_due,
+    attempt_save_responses,
+    attempt_start,
+    attempt_submit,
+)
+
+MAX_AUTOSAVE_BYTES = 64 * 1024
+
+
+def _own_attempt(request, attempt_id: int) -> Attempt:
+    """Another trainee's attempt is a 404, never a 403: ids reveal nothing."""
+    return get_object_or_404(
+        Attempt.objects.select_related("quiz"), pk=attempt_id, user=request.user
+    )
+
+
+@require_POST
+@login_required
+def start(request, quiz_id: int):
+    quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
+    try:
+        attempt, created = attempt_start(quiz=quiz, user=request.user)
+    except QuizError as error:
+        messages.error(request, str(error))
+        return redirect(quiz.get_url(request))
+    if not created:
+        messages.info(request, "You have an attempt in progress; carry on where you left off.")
+    return redirect("quizzes:attempt", attempt_id=attempt.id)
+
+
+@require_GET
+@login_required
+def attempt_page(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    if attempt_expire_if_due(attempt=attempt):
+        messages.warning(
+            request, "Time ran out: your attempt was submitted with your saved answers."
+        )
+    if not attempt.is_open:
+        return redirect("quizzes:result", attempt_id=attempt.id)
+    rows = list(attempt.questions.all())
+    per_page = attempt.quiz.questions_per_page or len(rows) or 1
+    page = Paginator(rows, per_page).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "quizzes/attempt.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "page_obj": page,
+            "questions": [question_view(row) for row in page.object_list],
+            "total_questions": len(rows),
+            "answered": sum(1 for row in rows if row.response),
+        },
+    )
+
+
+def question_view(row) -> dict:
+    """Only what a trainee may see before submission: the display half of the snapshot."""
+    snapshot = row.snapshot
+    return {
+        "position": row.position,
+        "type": snapshot["type"],
+        "points": snapshot["points"],
+        "critical": snapshot.get("critical", False),
+        "display": snapshot["display"],
+        "response": row.response or {},
+    }
+
+
+@require_POST
+@login_required
+def save(request, attempt_id: int):
+    """The no-JavaScript path: save the page's answers, then move, or submit."""
+    attempt = _own_attempt(request, attempt_id)
+    positions = list(attempt.questions.values_list("position", flat=True))
+    try:
+        responses = responses_from_form(request.POST, positions)
+        attempt_save_responses(attempt=attempt, responses=responses)
+    except AttemptClosed as error:
+        messages.error(request, str(error))
+        return redirect("quizzes:result", attempt_id=attempt.id)
+    except InvalidResponse as error:
+        messages.error(request, f"{error} Nothing on this page was saved; please check it.")
+        return redirect(_page_url(attempt, request.POST.get("page")))
+    action = request.POST.get("action", "save")
+    if action == "submit":
+        attempt_submit(attempt=attempt)
+        return redirect("quizzes:result", attempt_id=attempt.id)
+    messages.success(request, "Your answers are saved.")
+    target = request.POST.get("goto") or request.POST.get("page")
+    return redirect(_page_url(attempt, target))
+
+
+def _page_url(attempt: Attempt, page) -> str:
+    from django.urls import reverse
+
+    url = reverse("quizzes:attempt", kwargs={"attempt_id": attempt.id})
+    return f"{url}?page={int(page)}" if str(page or "").isdigit() else url
+
+
+@require_POST
+@login_required
+def autosave(request, attempt_id: int):
+    """JSON autosave: {"responses": {"<position>": {...}}}. Errors come back as JSON too."""
+    attempt = _own_attempt(request, attempt_id)
+    if len(request.body) > MAX_AUTOSAVE_BYTES:
+        return JsonResponse({"error": "That answer is too large to save."}, status=413)
+    try:
+        payload = json.loads(request.body or b"{}")
+        responses = payload["responses"]
+        if not isinstance(responses, dict):
+            raise TypeError
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse(
+            {"error": "The answers could not be read; please try again."}, status=400
+        )
+    try:
+        saved = attempt_save_responses(attempt=attempt, responses=responses)
+    except QuizError as error:
+        return JsonResponse({"error": str(error), "closed": True}, status=error.status)
+    except InvalidResponse as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse({"saved": saved})
+
+
+@require_POST
+@login_required
+def submit(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    attempt_submit(attempt=attempt)
+    return redirect("quizzes:result", attempt_id=attempt.id)
+
+
+@require_GET
+@login_required
+def result(request, attempt_id: int):
+    attempt = _own_attempt(request, attempt_id)
+    attempt_expire_if_due(attempt=attempt)
+    if attempt.is_open:
+        return redirect("quizzes:attempt", attempt_id=attempt.id)
+    visibility = review_visibility(attempt)
+    rows = list(attempt.questions.all()) if visibility in ("responses", "answers") else []
+    critical_failures = (
+        [
+            row
+            for row in attempt.questions.all()
+            if row.snapshot.get("critical") and (row.fraction or 0) < 1
+        ]
+        if attempt.failed_critical and visibility in ("responses", "answers")
+        else []
+    )
+    return render(
+        request,
+        "quizzes/result.html",
+        {
+            "attempt": attempt,
+            "quiz": attempt.quiz,
+            "visibility": visibility,
+            "rows": rows,
+            "critical_failures": critical_failures,
+        },
+    )

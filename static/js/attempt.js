@@ -1,0 +1,172 @@
+// Quiz attempt: autosave each answer as it changes, show the countdown, place hotspot markers.
+// The server enforces everything; without this script the form still saves on navigation.
+(function () {
+  "use strict";
+  var form = document.getElementById("attempt-form");
+  if (!form) return;
+  var statusLine = document.getElementById("save-status");
+  var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
+  var pending = {};
+  var timer = null;
+
+  function responseFor(fieldset) {
+    var position = fieldset.dataset.position;
+    var type = fieldset.dataset.type;
+    var data = new FormData(form);
+    var prefix = "q" + position + "-";
+    var raw = {};
+    if (type === "multiple_response") {
+      raw.choices = data.getAll(prefix + "choices");
+    } else if (type === "matching") {
+      raw.matches = {};
+      fieldset.querySelectorAll("select").forEach(function (select) {
+        raw.matches[select.name.slice((prefix + "match-").length)] = select.value;
+      });
+    } else if (type === "ordering") {
+      var ranks = [];
+      var complete = true;
+      fieldset.querySelectorAll("select").forEach(function (select) {
+        if (!select.value) complete = false;
+        ranks.push([Number(select.value), select.name.slice((prefix + "rank-").length)]);
+      });
+      if (!complete) return null; // wait until every item has a position
+      ranks.sort(function (a, b) { return a[0] - b[0]; });
+      raw.order = ranks.map(function (pair) { return pair[1]; });
+    } else {
+      ["choice", "value", "text", "x", "y"].forEach(function (field) {
+        var value = data.get(prefix + field);
+        if (value !== null) raw[field] = value;
+      });
+    }
+    return raw;
+  }
+
+  function say(text) { if (statusLine) statusLine.textContent = text; }
+
+  function flush() {
+    timer = null;
+    var batch = pending;
+    pending = {};
+    if (!Object.keys(batch).length) return;
+    say("Saving…");
+    fetch(form.dataset.autosaveUrl, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify({ responses: batch }),
+      credentials: "same-origin",
+    }).then(function (response) {
+      return response.json().then(function (body) { return { ok: response.ok, body: body }; });
+    }).then(function (result) {
+      Object.keys(batch).forEach(function (position) {
+        var error = document.querySelector("#question-" + position + " .save-error");
+        if (error) { error.hidden = result.ok; error.textContent = result.ok ? "" : result.body.error; }
+      });
+      if (result.ok) {
+        say("All answers saved at " + new Date().toLocaleTimeString() + ".");
+      } else if (result.body.closed) {
+        say(result.body.error);
+        window.location.reload();
+      } else {
+        say("Not saved: " + result.body.error);
+      }
+    }).catch(function () {
+      // Network blip: keep the answers and try again shortly.
+      Object.keys(batch).forEach(function (p) { if (!(p in pending)) pending[p] = batch[p]; });
+      say("Offline: your answers will be saved when the connection returns.");
+      timer = window.setTimeout(flush, 3000);
+    });
+  }
+
+  function queue(fieldset) {
+    var raw = responseFor(fieldset);
+    if (raw === null) return;
+    pending[fieldset.dataset.position] = raw;
+    if (timer) window.clearTimeout(timer);
+    timer = window.setTimeout(flush, 400);
+  }
+
+  form.addEventListener("input", function (event) {
+    var fieldset = event.target.closest("fieldset.question");
+    if (fieldset) queue(fieldset);
+  });
+  form.addEventListener("change", function (event) {
+    var fieldset = event.target.closest("fieldset.question");
+    if (fieldset) queue(fieldset);
+  });
+  window.addEventListener("pagehide", function () {
+    if (!Object.keys(pending).length) return;
+    var body = new Blob([JSON.stringify({ responses: pending })], { type: "application/json" });
+    // sendBeacon cannot set the CSRF header, so use a keepalive fetch instead.
+    fetch(form.dataset.autosaveUrl, { method: "POST", keepalive: true, body: body,
+      headers: { "Content-Type": "application/json", "X-CSRFToken": csrf }, credentials: "same-origin" });
+  });
+
+  form.addEventListener("submit", function (event) {
+    var button = event.submitter;
+    if (button && button.dataset.confirm && !window.confirm(button.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
+    if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
+  });
+
+  // Countdown: informative only; the server decides when time is up.
+  var countdown = document.querySelector(".countdown[data-deadline]");
+  if (countdown) {
+    var deadline = new Date(countdown.dataset.deadline).getTime();
+    var announced = {};
+    var tick = function () {
+      var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
+      var minutes = Math.floor(left / 60), seconds = left % 60;
+      countdown.textContent = "Time left " + minutes + ":" + String(seconds).padStart(2, "0");
+      [300, 60].forEach(function (mark) {
+        if (left <= mark && !announced[mark]) { announced[mark] = true; say((mark / 60) + " minute(s) left. Your answers are saved."); }
+      });
+      if (left === 0) { flush(); window.setTimeout(function () { window.location.reload(); }, 1500); return; }
+      window.setTimeout(tick, 1000);
+    };
+    tick();
+  }
+
+  // Hotspot: click, tap or arrow keys move the marker; coordinates are in the image's own pixels.
+  document.querySelectorAll(".hotspot").forEach(function (box) {
+    var img = box.querySelector("img");
+    var marker = box.querySelector(".hotspot-marker");
+    var fieldset = box.closest("fieldset.question");
+    var xInput = fieldset.querySelector("input[name$='-x']");
+    var yInput = fieldset.querySelector("input[name$='-y']");
+    var width = Number(box.dataset.width), height = Number(box.dataset.height);
+    function show() {
+      if (xInput.value === "" || yInput.value === "") { marker.hidden = true; return; }
+      marker.hidden = false;
+      marker.style.left = (100 * Number(xInput.value) / width) + "%";
+      marker.style.top = (100 * Number(yInput.value) / height) + "%";
+    }
+    function place(x, y) {
+      xInput.value = Math.round(Math.min(width, Math.max(0, x)));
+      yInput.value = Math.round(Math.min(height, Math.max(0, y)));
+      show();
+      queue(fieldset);
+    }
+    img.addEventListener("click", function (event) {
+      var rect = img.getBoundingClientRect();
+      place((event.clientX - rect.left) * width / rect.width, (event.clientY - rect.top) * height / rect.height);
+    });
+    img.addEventListener("keydown", function (event) {
+      var step = event.shiftKey ? 25 : 5;
+      var x = xInput.value === "" ? width / 2 : Number(xInput.value);
+      var y = yInput.value === "" ? height / 2 : Number(yInput.value);
+      var moves = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, -step], ArrowDown: [0, step] };
+      if (moves[event.key]) {
+        event.preventDefault();
+        place(x + moves[event.key][0], y + moves[event.key][1]);
+        say("Marker at " + xInput.value + " across, " + yInput.value + " down.");
+      } else if (event.key === "Enter" || event.key === " ") {
+        event.preventDefault();
+        place(x, y);
+      }
+    });
+    [xInput, yInput].forEach(function (input) { input.addEventListener("input", show); });
+    show();
+  });
+})();
