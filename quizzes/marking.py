@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 MAX_TEXT = 500
+MAX_COORDINATE = 1e6  # far beyond any image; keeps the geometry free of overflow
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ def mark_single_choice(key: Mapping, response: Mapping) -> Mark:
     """One option chosen; its credit (which may be partial) is the mark."""
     choice = response.get("choice")
     credits = {option["id"]: option["credit"] for option in key["options"]}
-    if choice not in credits:
+    if not isinstance(choice, str) or choice not in credits:
         return Mark(0.0, answered=False)
     return Mark(clamp(credits[choice]), answered=True)
 
@@ -51,8 +52,10 @@ def mark_single_choice(key: Mapping, response: Mapping) -> Mark:
 def mark_multiple_response(key: Mapping, response: Mapping) -> Mark:
     """Sum of the chosen options' credits (negative for wrong ones), floored at 0, capped at 1."""
     chosen = response.get("choices") or []
+    if not isinstance(chosen, list):
+        return Mark(0.0, answered=False)
     credits = {option["id"]: option["credit"] for option in key["options"]}
-    valid = {choice for choice in chosen if choice in credits}
+    valid = {choice for choice in chosen if isinstance(choice, str) and choice in credits}
     if not valid:
         return Mark(0.0, answered=False)
     return Mark(clamp(sum(credits[choice] for choice in valid)), answered=True)
@@ -172,7 +175,7 @@ def mark_hotspot(key: Mapping, response: Mapping) -> Mark:
         x, y = float(response["x"]), float(response["y"])
     except (KeyError, TypeError, ValueError):
         return Mark(0.0, answered=False)
-    if not (math.isfinite(x) and math.isfinite(y)):
+    if not (math.isfinite(x) and math.isfinite(y)) or max(abs(x), abs(y)) > MAX_COORDINATE:
         return Mark(0.0, answered=False)
     credits = [zone["credit"] for zone in key["zones"] if point_in_zone(x, y, zone)]
     return Mark(clamp(max(credits, default=0.0)), answered=True)
