@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 from datetime import timedelta
@@ -10,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page
 
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_evaluate_completion
@@ -135,7 +137,7 @@ def _check_can_start(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
     last = submitted.order_by("-submitted_at").first()
     if last and rules.cooldown and now < last.submitted_at + rules.cooldown:
         wait = last.submitted_at + rules.cooldown - now
-        minutes = max(1, int(wait.total_seconds() // 60) + 1)
+        minutes = max(1, math.ceil(wait.total_seconds() / 60))
         raise QuizUnavailable(
             f"You can try again in {minutes} minute{'s' if minutes != 1 else ''}."
         )
@@ -197,9 +199,11 @@ def attempt_expire_if_due(*, attempt: Attempt, now=None) -> bool:
     return False
 
 
-@transaction.atomic
 def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) -> int:
-    """Validate and store answers for some questions of an open attempt; all or nothing."""
+    """Validate and store answers for some questions of an open attempt; all or nothing.
+
+    A late save first submits the attempt (committed on its own) and is then refused.
+    """
     if not attempt.is_open:
         raise AttemptClosed("This attempt has been submitted; answers can no longer change.")
     if attempt_expire_if_due(attempt=attempt):
@@ -207,6 +211,11 @@ def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) ->
             "Time is up: this attempt was submitted with the answers saved before the deadline. "
             "This last change arrived too late and was not saved."
         )
+    return _store_responses(attempt=attempt, responses=responses)
+
+
+@transaction.atomic
+def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> int:
     try:
         positions = {int(position) for position in responses}
     except (TypeError, ValueError) as error:
@@ -247,19 +256,34 @@ def attempt_submit(*, attempt: Attempt, auto: bool = False) -> Attempt:
     maximum = attempt.max_score or Decimal(0)
     percent = (total * 100 / maximum).quantize(Decimal("0.1")) if maximum else Decimal(0)
     passed = percent >= attempt.quiz.pass_mark and not failed_critical
-    Attempt.objects.filter(pk=attempt.pk).update(
-        score=total, percent=percent, passed=passed, failed_critical=failed_critical
-    )
-    attempt.refresh_from_db()
-    if passed:
+    results = {
+        "score": total,
+        "percent": percent,
+        "passed": passed,
+        "failed_critical": failed_critical,
+    }
+    Attempt.objects.filter(pk=attempt.pk).update(**results)
+    for field, value in {
+        **results,
+        "status": Attempt.Status.SUBMITTED,
+        "submitted_at": now,
+    }.items():
+        setattr(attempt, field, value)
+    attempt.auto_submitted = auto
+    if passed and attempt.quiz.is_required:
         _evaluate_course_completion(attempt)
     return attempt
 
 
 def _evaluate_course_completion(attempt: Attempt) -> None:
-    course = course_of_quiz(attempt.quiz)
+    """A passed required quiz may be the last requirement of the course."""
+    quiz_path = attempt.quiz.path
+    ancestors = [quiz_path[:end] for end in range(Page.steplen, len(quiz_path), Page.steplen)]
     enrollment = (
-        Enrollment.objects.filter(user=attempt.user, course=course).order_by("-cycle").first()
+        Enrollment.objects.filter(user_id=attempt.user_id, course__path__in=ancestors)
+        .select_related("course")
+        .order_by("-cycle")
+        .first()
     )
     if enrollment is not None:
         enrollment_evaluate_completion(enrollment=enrollment)

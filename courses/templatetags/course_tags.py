@@ -12,8 +12,9 @@ def get_item(mapping, key):
 
 
 @register.filter
-def order_by_response(items, order):
+def order_by_response(items, response):
     """Items in the trainee's saved order (if any), else as displayed."""
+    order = (response or {}).get("order")
     if not order:
         return items
     position = {item_id: index for index, item_id in enumerate(order)}

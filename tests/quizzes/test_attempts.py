@@ -1,0 +1,297 @@
+import json
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.models import Attempt
+from quizzes.services import (
+    QuizUnavailable,
+    attempt_save_responses,
+    attempt_start,
+    attempt_submit,
+    attempts_submit_expired,
+)
+from tests.factories import lessons_of
+from tests.factories.quizzes import SAMPLE_BODIES, QuestionFactory, body, quiz_with_questions
+
+pytestmark = pytest.mark.django_db
+
+
+def key_response(row) -> dict:
+    """The full-marks answer for a frozen question (tests only; the server never sends this)."""
+    snapshot = row.snapshot
+    kind, key = snapshot["type"], snapshot["key"]
+    if kind == "single_choice":
+        return {"choice": max(key["options"], key=lambda o: o["credit"])["id"]}
+    if kind == "multiple_response":
+        return {"choices": [o["id"] for o in key["options"] if o["credit"] > 0]}
+    if kind == "true_false":
+        return {"value": "true" if key["answer"] else "false"}
+    if kind == "numeric":
+        return {"value": str(key["answers"][0]["value"])}
+    if kind == "short_text":
+        return {"text": key["answers"][0]["text"].replace("*", "x")}
+    if kind == "matching":
+        return {"matches": dict(key["pairs"])}
+    if kind == "ordering":
+        return {"order": list(key["order"])}
+    raise AssertionError(kind)
+
+
+def answer_all(attempt, *, wrong_positions=()):
+    responses = {}
+    for row in attempt.questions.all():
+        responses[row.position] = {} if row.position in wrong_positions else key_response(row)
+    attempt_save_responses(attempt=attempt, responses=responses)
+
+
+def test_start_freezes_questions_and_resumes(enrolled, all_types_quiz):
+    attempt, created = attempt_start(quiz=all_types_quiz, user=enrolled)
+    again, created_again = attempt_start(quiz=all_types_quiz, user=enrolled)
+    assert created and not created_again and again.pk == attempt.pk
+    assert attempt.questions.count() == len(SAMPLE_BODIES)
+    assert attempt.max_score == len(SAMPLE_BODIES)
+
+
+def test_editing_a_question_does_not_change_a_started_attempt(enrolled, all_types_quiz):
+    attempt, _ = attempt_start(quiz=all_types_quiz, user=enrolled)
+    row = attempt.questions.get(snapshot__type="single_choice")
+    before = row.snapshot
+    question = row.question
+    question.stem = "<p>Edited stem</p>"
+    question.body = body(
+        "single_choice",
+        options=[
+            {"text": "New", "credit": 1.0, "feedback": ""},
+            {"text": "Old", "credit": 0, "feedback": ""},
+        ],
+    )
+    question.save()
+    row.refresh_from_db()
+    assert row.snapshot == before
+    answer_all(attempt)
+    assert attempt_submit(attempt=attempt).percent == 100
+
+
+def test_full_marks_pass_and_submitting_twice_grades_once(enrolled, all_types_quiz):
+    attempt, _ = attempt_start(quiz=all_types_quiz, user=enrolled)
+    answer_all(attempt)
+    first = attempt_submit(attempt=attempt)
+    submitted_at = first.submitted_at
+    second = attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk))
+    assert first.passed and first.percent == 100
+    assert second.submitted_at == submitted_at
+    assert Attempt.objects.get(pk=attempt.pk).score == first.score
+
+
+def test_wrong_critical_item_fails_whatever_the_score(enrolled, quiz_course):
+    critical = QuestionFactory(
+        kind="true_false", critical=True, critical_reason="Pregnancy matters."
+    )
+    others = [QuestionFactory(kind="single_choice", points=10) for _ in range(3)]
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [critical, *others], pass_mark=50)
+    attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+    critical_position = attempt.questions.get(question=critical).position
+    answer_all(attempt, wrong_positions={critical_position})
+    result = attempt_submit(attempt=attempt)
+    assert result.percent > 90
+    assert result.failed_critical and not result.passed
+
+
+def test_answers_after_submit_are_refused(enrolled, all_types_quiz):
+    attempt, _ = attempt_start(quiz=all_types_quiz, user=enrolled)
+    attempt_submit(attempt=attempt)
+    from quizzes.services import AttemptClosed
+
+    with pytest.raises(AttemptClosed):
+        attempt_save_responses(attempt=Attempt.objects.get(pk=attempt.pk), responses={1: {}})
+
+
+def test_deadline_submits_with_saved_answers_and_refuses_late_ones(enrolled, all_types_quiz):
+    from quizzes.services import DeadlinePassed
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        attempt, _ = attempt_start(quiz=all_types_quiz, user=enrolled)
+        answer_all(attempt)
+    late = start + timezone.timedelta(minutes=21)
+    with time_machine.travel(late, tick=False), pytest.raises(DeadlinePassed):
+        attempt_save_responses(attempt=attempt, responses={1: {}})
+    attempt.refresh_from_db()
+    assert attempt.auto_submitted and attempt.passed and attempt.percent == 100
+
+
+def test_periodic_sweep_submits_expired_attempts(enrolled, all_types_quiz):
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        attempt, _ = attempt_start(quiz=all_types_quiz, user=enrolled)
+    with time_machine.travel(start + timezone.timedelta(minutes=19), tick=False):
+        assert attempts_submit_expired() == 0
+    with time_machine.travel(start + timezone.timedelta(minutes=21), tick=False):
+        assert attempts_submit_expired() == 1
+        assert attempts_submit_expired() == 0
+    attempt.refresh_from_db()
+    assert attempt.status == "submitted" and attempt.auto_submitted and not attempt.passed
+
+
+def test_attempt_limit_and_cooldown(enrolled, quiz_course):
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [QuestionFactory()], attempts_allowed=2, cooldown_minutes=10)
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+        attempt_submit(attempt=attempt)
+        with pytest.raises(QuizUnavailable, match="try again in 10 minutes"):
+            attempt_start(quiz=quiz, user=enrolled)
+    with time_machine.travel(start + timezone.timedelta(minutes=11), tick=False):
+        attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+        attempt_submit(attempt=attempt)
+    later = start + timezone.timedelta(minutes=30)
+    with time_machine.travel(later, tick=False), pytest.raises(QuizUnavailable, match="used all 2"):
+        attempt_start(quiz=quiz, user=enrolled)
+    assert Attempt.objects.filter(user=enrolled).count() == 2
+
+
+def test_not_enrolled_cannot_start(trainee, all_types_quiz):
+    with pytest.raises(QuizUnavailable, match="Enrol in"):
+        attempt_start(quiz=all_types_quiz, user=trainee)
+    assert not Attempt.objects.exists()
+
+
+def test_draw_n_from_category_is_seeded_and_distinct(enrolled, quiz_course):
+    from quizzes.models import QuizSlot
+    from tests.factories.quizzes import QuestionCategoryFactory, QuizPageFactory
+
+    category = QuestionCategoryFactory(name="Risks")
+    pool = [QuestionFactory(category=category) for _ in range(8)]
+    quiz = QuizPageFactory(parent=quiz_course)
+    QuizSlot.objects.create(quiz=quiz, category=category, count=5)
+    attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+    drawn = list(attempt.questions.values_list("question_id", flat=True))
+    assert len(drawn) == len(set(drawn)) == 5
+    assert set(drawn) <= {q.pk for q in pool}
+
+
+# ---- the HTTP layer: bad input never saves, never 500s -------------------------------------
+
+
+@pytest.fixture
+def started(client, enrolled, all_types_quiz):
+    client.force_login(enrolled)
+    response = client.post(reverse("quizzes:start", args=[all_types_quiz.id]))
+    attempt = Attempt.objects.get(user=enrolled)
+    assert response["Location"] == reverse("quizzes:attempt", args=[attempt.id])
+    return attempt
+
+
+def autosave(client, attempt, payload, raw=None):
+    return client.post(
+        reverse("quizzes:autosave", args=[attempt.id]),
+        data=raw if raw is not None else json.dumps(payload),
+        content_type="application/json",
+    )
+
+
+def test_autosave_saves_a_valid_answer(client, started):
+    row = started.questions.get(snapshot__type="single_choice")
+    response = autosave(client, started, {"responses": {str(row.position): key_response(row)}})
+    assert response.status_code == 200 and response.json() == {"saved": 1}
+    row.refresh_from_db()
+    assert row.response == key_response(row)
+
+
+@pytest.mark.parametrize(
+    ("payload", "status", "message"),
+    [
+        ({"responses": {"999": {}}}, 400, "not part of this attempt"),
+        ({"responses": {"abc": {}}}, 400, "not part of this attempt"),
+        ({"responses": []}, 400, "could not be read"),
+        ({"nothing": 1}, 400, "could not be read"),
+    ],
+)
+def test_autosave_rejects_malformed_payloads(client, started, payload, status, message):
+    response = autosave(client, started, payload)
+    assert response.status_code == status
+    assert message in response.json()["error"]
+    assert not started.questions.exclude(response={}).exists()
+
+
+def test_autosave_rejects_option_from_another_question(client, started):
+    single = started.questions.get(snapshot__type="single_choice")
+    multi = started.questions.get(snapshot__type="multiple_response")
+    foreign = multi.snapshot["display"]["options"][0]["id"]
+    response = autosave(client, started, {"responses": {str(single.position): {"choice": foreign}}})
+    assert response.status_code == 400
+    assert "does not belong to this question" in response.json()["error"]
+    single.refresh_from_db()
+    assert single.response == {}
+
+
+def test_autosave_is_all_or_nothing(client, started):
+    single = started.questions.get(snapshot__type="single_choice")
+    numeric = started.questions.get(snapshot__type="numeric")
+    payload = {
+        "responses": {
+            str(single.position): key_response(single),
+            str(numeric.position): {"value": "twelve"},
+        }
+    }
+    response = autosave(client, started, payload)
+    assert response.status_code == 400
+    assert "Enter a number" in response.json()["error"]
+    single.refresh_from_db()
+    assert single.response == {}
+
+
+def test_autosave_refuses_huge_and_non_json_bodies(client, started):
+    assert autosave(client, started, None, raw="x" * 70_000).status_code == 413
+    response = autosave(client, started, None, raw="{not json")
+    assert response.status_code == 400
+
+
+def test_another_trainees_attempt_is_404(client, started, quiz_course):
+    from courses.services import enrollment_create
+    from tests.factories import UserFactory
+
+    intruder = UserFactory()
+    enrollment_create(user=intruder, course=quiz_course)
+    client.force_login(intruder)
+    assert client.get(reverse("quizzes:attempt", args=[started.id])).status_code == 404
+    assert autosave(client, started, {"responses": {"1": {}}}).status_code == 404
+    assert client.post(reverse("quizzes:submit", args=[started.id])).status_code == 404
+    assert client.get(reverse("quizzes:result", args=[started.id])).status_code == 404
+
+
+def test_answers_to_a_submitted_attempt_get_409(client, started):
+    client.post(reverse("quizzes:submit", args=[started.id]))
+    response = autosave(client, started, {"responses": {"1": {}}})
+    assert response.status_code == 409
+    assert "submitted" in response.json()["error"]
+
+
+def test_form_path_saves_and_submits_without_javascript(client, started):
+    single = started.questions.get(snapshot__type="single_choice")
+    choice = key_response(single)["choice"]
+    data = {
+        f"q{single.position}-present": "1",
+        f"q{single.position}-choice": choice,
+        "action": "submit",
+    }
+    response = client.post(reverse("quizzes:save", args=[started.id]), data)
+    assert response.status_code == 302
+    single.refresh_from_db()
+    assert single.score == 1
+    html = client.get(response["Location"]).content.decode()
+    assert "Not passed" in html
+
+
+def test_form_path_with_tampered_option_saves_nothing(client, started):
+    single = started.questions.get(snapshot__type="single_choice")
+    data = {f"q{single.position}-present": "1", f"q{single.position}-choice": "tampered"}
+    response = client.post(reverse("quizzes:save", args=[started.id]), data, follow=True)
+    assert "does not belong to this question" in response.content.decode()
+    single.refresh_from_db()
+    assert single.response == {}
