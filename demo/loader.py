@@ -14,6 +14,7 @@ from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.roles import instructors_group_ensure
 from courses.services import enrollment_create, lesson_complete
 from demo import content
+from demo.quiz_loader import ensure_quizzes
 from home.models import HomePage
 
 DEMO_ACCOUNTS = {
@@ -211,5 +212,6 @@ def load_demo() -> LoadReport:
     report = LoadReport()
     home = ensure_home(report)
     course = ensure_course(home, report)
+    ensure_quizzes(course, report, _publish)
     ensure_accounts(course, report)
     return report

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
-from demo import content
+from demo import content, quiz_content
 from demo.loader import DEMO_ACCOUNTS, TRAINEE_LESSONS_DONE
 
 pytestmark = pytest.mark.django_db
@@ -95,3 +95,49 @@ def _lesson_text() -> str:
 )
 def test_demo_content_teaches_every_seed_safety_topic(topic):
     assert topic in _lesson_text()
+
+
+def test_demo_quizzes_gate_the_technique_module_and_can_be_passed():
+    from courses.models import ModulePage
+    from courses.selectors import lesson_page_context
+    from quizzes.models import QuizPage
+    from quizzes.services import attempt_save_responses, attempt_start, attempt_submit
+    from tests.quizzes.test_attempts import key_response
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    trainee = get_user_model().objects.get(email=DEMO_ACCOUNTS["trainee"]["email"])
+    quizzes = {quiz.slug: quiz for quiz in QuizPage.objects.live()}
+    assert set(quizzes) == {q["slug"] for q in quiz_content.QUIZZES}
+    safety = quizzes["safety-and-contraindications-quiz"]
+    technique_module = ModulePage.objects.get(slug="the-treatment-session")
+    locked_lesson = LessonPage.objects.child_of(technique_module).first()
+
+    class Request:
+        is_preview = False
+
+    context = lesson_page_context(lesson=locked_lesson, user=trainee, request=Request())
+    assert not context["can_read"] and "Pass" in context["lock_reason"]
+
+    attempt, _ = attempt_start(quiz=safety, user=trainee)
+    critical_rows = [row for row in attempt.questions.all() if row.snapshot["critical"]]
+    assert len(critical_rows) >= 7  # every contraindication and pneumothorax
+    attempt_save_responses(
+        attempt=attempt,
+        responses={row.position: key_response(row) for row in attempt.questions.all()},
+    )
+    assert attempt_submit(attempt=attempt).passed
+    context = lesson_page_context(lesson=locked_lesson, user=trainee, request=Request())
+    assert context["can_read"] and context["lock_reason"] is None
+
+
+def test_demo_final_assessment_draws_from_categories():
+    from quizzes.models import QuizPage
+    from quizzes.services import attempt_start
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    trainee = get_user_model().objects.get(email=DEMO_ACCOUNTS["trainee"]["email"])
+    final = QuizPage.objects.get(slug="final-assessment")
+    first, _ = attempt_start(quiz=final, user=trainee)
+    assert first.questions.count() == 20
+    kinds = {row.snapshot["type"] for row in first.questions.all()}
+    assert len(kinds) >= 3
