@@ -186,6 +186,7 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "home.tasks.record_worker_heartbeat", "schedule": 30.0},
+    "submit-expired-attempts": {"task": "quizzes.tasks.submit_expired_attempts", "schedule": 60.0},
 }
 
 CACHES = {
@@ -208,6 +209,9 @@ if os.environ.get("EMAIL_URL"):
     from config.email_url import parse_email_url
 
     globals().update(parse_email_url(os.environ["EMAIL_URL"]))
+
+# Saves that arrive this long after a quiz deadline still count (network latency); later ones don't.
+QUIZ_DEADLINE_GRACE_SECONDS = int(os.environ.get("QUIZ_DEADLINE_GRACE_SECONDS", "5"))
 
 WAGTAIL_SITE_NAME = "Needlepoint Academy"
 WAGTAILADMIN_BASE_URL = SITE_URL

@@ -295,3 +295,15 @@ def test_form_path_with_tampered_option_saves_nothing(client, started):
     assert "does not belong to this question" in response.content.decode()
     single.refresh_from_db()
     assert single.response == {}
+
+
+def test_beat_task_submits_expired_attempts(enrolled, all_types_quiz):
+    from quizzes.tasks import submit_expired_attempts
+
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        attempt, _ = attempt_start(quiz=all_types_quiz, user=enrolled)
+    with time_machine.travel(start + timezone.timedelta(hours=1), tick=False):
+        assert submit_expired_attempts.delay().get() == 1
+    attempt.refresh_from_db()
+    assert attempt.status == "submitted" and attempt.auto_submitted
