@@ -33,7 +33,8 @@ check: $(INSTALLED)
 test: $(INSTALLED)
 	@bash scripts/system-deps.sh test
 	$(MAKE) --no-print-directory lint check
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not postgres" $(PYTEST_ARGS)
+	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest -m postgres -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: $(INSTALLED)
 	$(PY) -m pytest tests/bench/bench_pages.py -q -s -p no:cacheprovider $(PYTEST_ARGS)

@@ -55,8 +55,9 @@ def correct_text(row) -> str:
         unit = review.get("unit") or ""
         full = [a for a in review["answers"] if a["credit"] >= 1] or review["answers"]
         return " or ".join(f"{_number_range(a)} {unit}".strip() for a in full)
-    if kind == "short_text":
-        return " or ".join(a["text"] for a in review["answers"] if a["credit"] >= 1)
+    if kind == "short_text":  # wildcards read better as "…"
+        accepted = [a["text"].replace("*", "…") for a in review["answers"] if a["credit"] >= 1]
+        return " or ".join(accepted)
     if kind == "matching":
         prompts = {p["id"]: p["text"] for p in display["prompts"]}
         return "; ".join(f"{prompts[p]} → {answer}" for p, answer in review["pairs"].items())
