@@ -68,7 +68,10 @@ class AttemptQuestion(models.Model):
 
 
 class QuizOverride(models.Model):
-    """An instructor's exception for one trainee: more attempts, more time or another window."""
+    """An instructor's exception for one trainee: more attempts, more time or another window.
+
+    Who changed it and when is in Wagtail's history for the snippet (the audit log).
+    """
 
     panels = [
         "quiz",
@@ -89,9 +92,6 @@ class QuizOverride(models.Model):
     available_from = models.DateTimeField(null=True, blank=True)
     available_until = models.DateTimeField(null=True, blank=True)
     reason = models.CharField(max_length=300, help_text="Why the exception was granted (audited).")
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -307,3 +307,82 @@ def test_beat_task_submits_expired_attempts(enrolled, all_types_quiz):
         assert submit_expired_attempts.delay().get() == 1
     attempt.refresh_from_db()
     assert attempt.status == "submitted" and attempt.auto_submitted
+
+
+def test_override_grants_extra_attempt_and_time(enrolled, quiz_course):
+    from quizzes.models import QuizOverride
+
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(
+        module, [QuestionFactory()], attempts_allowed=1, time_limit_minutes=10
+    )
+    attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+    attempt_submit(attempt=attempt)
+    with pytest.raises(QuizUnavailable):
+        attempt_start(quiz=quiz, user=enrolled)
+    QuizOverride.objects.create(
+        quiz=quiz, user=enrolled, extra_attempts=1, extra_minutes=15, reason="Dyslexia: extra time"
+    )
+    second, _ = attempt_start(quiz=quiz, user=enrolled)
+    assert second.number == 2
+    assert (second.deadline - second.started_at).total_seconds() == pytest.approx(25 * 60, abs=2)
+
+
+def test_availability_window(enrolled, quiz_course):
+    module = lessons_of(quiz_course)[0].get_parent()
+    now = timezone.now()
+    later = quiz_with_questions(
+        module, [QuestionFactory()], available_from=now + timezone.timedelta(days=1)
+    )
+    with pytest.raises(QuizUnavailable, match="opens on"):
+        attempt_start(quiz=later, user=enrolled)
+    closed = quiz_with_questions(
+        module, [QuestionFactory()], available_until=now - timezone.timedelta(minutes=1)
+    )
+    with pytest.raises(QuizUnavailable, match="has closed"):
+        attempt_start(quiz=closed, user=enrolled)
+    assert not Attempt.objects.exists()
+
+
+def test_deadline_never_runs_past_the_window(enrolled, quiz_course):
+    module = lessons_of(quiz_course)[0].get_parent()
+    closes = timezone.now() + timezone.timedelta(minutes=5)
+    quiz = quiz_with_questions(
+        module, [QuestionFactory()], time_limit_minutes=60, available_until=closes
+    )
+    attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+    assert attempt.deadline == closes
+
+
+def test_review_after_close_shows_only_the_score_until_then(client, enrolled, quiz_course):
+    module = lessons_of(quiz_course)[0].get_parent()
+    closes = timezone.now() + timezone.timedelta(days=1)
+    quiz = quiz_with_questions(
+        module,
+        [QuestionFactory()],
+        review_policy="answers",
+        review_timing="after_close",
+        available_until=closes,
+    )
+    attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+    attempt_submit(attempt=attempt)
+    client.force_login(enrolled)
+    url = reverse("quizzes:result", args=[attempt.id])
+    html = client.get(url).content.decode()
+    assert "Score:" in html and "Correct answer" not in html and "FEEDBACK-" not in html
+    with time_machine.travel(closes + timezone.timedelta(minutes=1)):
+        html = client.get(url).content.decode()
+    assert "Correct answer" in html and "GENERAL-FEEDBACK-SECRET" in html
+
+
+@pytest.mark.parametrize("policy", ["none", "score", "responses"])
+def test_review_policy_limits_what_results_show(client, enrolled, quiz_course, policy):
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [QuestionFactory()], review_policy=policy)
+    attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+    attempt_submit(attempt=attempt)
+    client.force_login(enrolled)
+    html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
+    assert "Correct answer" not in html and "FEEDBACK-" not in html
+    assert ("Score:" in html) is (policy != "none")
+    assert ("Your answer" in html) is (policy == "responses")
