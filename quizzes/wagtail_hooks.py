@@ -1,7 +1,14 @@
 """Question bank and quiz overrides in the Wagtail admin, grouped under one menu item."""
 
 import django_filters
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404
+from django.templatetags.static import static
+from django.urls import path
+from django.utils.html import format_html
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.images import get_image_model
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -75,3 +82,19 @@ class QuestionBankGroup(SnippetViewSetGroup):
 
 
 register_snippet(QuestionBankGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_hotspot_urls():
+    return [path("quiz-image/<int:image_id>/", hotspot_image_info, name="quizzes_hotspot_image")]
+
+
+def hotspot_image_info(request, image_id: int):
+    """The original image and its pixel size, so the zone editor draws in real coordinates."""
+    image = get_object_or_404(get_image_model(), pk=image_id)
+    return JsonResponse({"url": image.file.url, "width": image.width, "height": image.height})
+
+
+@hooks.register("insert_editor_js")
+def hotspot_editor_js():
+    return format_html('<script src="{}" defer></script>', static("js/hotspot-editor.js"))
