@@ -142,9 +142,13 @@ CLEANERS = {
 }
 
 
-def responses_from_form(data, positions: list[int]) -> dict[int, dict]:
-    """Read the no-JavaScript form (q<position>-<field>) into raw responses per position."""
+def responses_from_form(data, positions: list[int]) -> tuple[dict[int, dict], dict[int, str]]:
+    """Read the no-JavaScript form (q<position>-<field>) into raw responses per position.
+
+    Returns the responses and, per position, any problem found while reading the form.
+    """
     responses: dict[int, dict] = {}
+    errors: dict[int, str] = {}
     for position in positions:
         prefix = f"q{position}-"
         if f"{prefix}present" not in data:
@@ -163,9 +167,13 @@ def responses_from_form(data, positions: list[int]) -> dict[int, dict]:
             elif field in {"choice", "value", "text", "x", "y"}:
                 raw[field] = data.get(name)
         if "ranks" in raw:
-            raw["order"] = _order_from_ranks(raw.pop("ranks"))
+            try:
+                raw["order"] = _order_from_ranks(raw.pop("ranks"))
+            except InvalidResponse as error:
+                errors[position] = str(error)
+                continue
         responses[position] = raw
-    return responses
+    return responses, errors
 
 
 def _order_from_ranks(ranks: dict) -> list:

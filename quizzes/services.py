@@ -53,6 +53,10 @@ class QuizRules:
     available_until: object
     cooldown: timedelta
 
+    @property
+    def time_limit_minutes(self) -> int:
+        return int(self.time_limit.total_seconds() // 60) if self.time_limit else 0
+
 
 def quiz_rules(*, quiz: QuizPage, user) -> QuizRules:
     override = QuizOverride.objects.filter(quiz=quiz, user=user).first()
@@ -199,10 +203,19 @@ def attempt_expire_if_due(*, attempt: Attempt, now=None) -> bool:
     return False
 
 
-def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) -> int:
-    """Validate and store answers for some questions of an open attempt; all or nothing.
+@dataclass(frozen=True)
+class SaveResult:
+    saved: int
+    errors: dict[int, str]  # position -> why that answer was not saved
 
-    A late save first submits the attempt (committed on its own) and is then refused.
+
+def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveResult:
+    """Validate and store answers for some questions of an open attempt.
+
+    Each answer stands alone: a valid one is saved even when another in the same request is not
+    (that one keeps its previous value and gets a message). A question id that is not part of
+    the attempt is tampering and saves nothing. A late save first submits the attempt
+    (committed on its own) and is then refused.
     """
     if not attempt.is_open:
         raise AttemptClosed("This attempt has been submitted; answers can no longer change.")
@@ -215,7 +228,7 @@ def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) ->
 
 
 @transaction.atomic
-def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> int:
+def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveResult:
     try:
         positions = {int(position) for position in responses}
     except (TypeError, ValueError) as error:
@@ -224,12 +237,18 @@ def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> int:
     if set(rows) != positions:
         raise InvalidResponse("That question is not part of this attempt.")
     now = timezone.now()
+    changed, errors = [], {}
     for position, raw in responses.items():
         row = rows[int(position)]
-        row.response = clean_response(row.snapshot, raw)
+        try:
+            row.response = clean_response(row.snapshot, raw)
+        except InvalidResponse as error:
+            errors[row.position] = str(error)
+            continue
         row.saved_at = now
-    AttemptQuestion.objects.bulk_update(rows.values(), ["response", "saved_at"])
-    return len(rows)
+        changed.append(row)
+    AttemptQuestion.objects.bulk_update(changed, ["response", "saved_at"])
+    return SaveResult(saved=len(changed), errors=errors)
 
 
 @transaction.atomic

@@ -65,11 +65,22 @@ def attempt_page(request, attempt_id: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "page_obj": page,
-            "questions": [question_view(row) for row in page.object_list],
+            "questions": with_vignettes_once([question_view(row) for row in page.object_list]),
             "total_questions": len(rows),
             "answered": sum(1 for row in rows if row.response),
         },
     )
+
+
+def with_vignettes_once(questions: list[dict]) -> list[dict]:
+    """Print a case vignette with the first of its questions on the page, not every one."""
+    seen = set()
+    for question in questions:
+        scenario = question["display"].get("scenario")
+        question["show_vignette"] = bool(scenario) and scenario["id"] not in seen
+        if scenario:
+            seen.add(scenario["id"])
+    return questions
 
 
 def question_view(row) -> dict:
@@ -92,19 +103,25 @@ def save(request, attempt_id: int):
     attempt = _own_attempt(request, attempt_id)
     positions = list(attempt.questions.values_list("position", flat=True))
     try:
-        responses = responses_from_form(request.POST, positions)
-        attempt_save_responses(attempt=attempt, responses=responses)
+        responses, form_errors = responses_from_form(request.POST, positions)
+        result = attempt_save_responses(attempt=attempt, responses=responses)
     except AttemptClosed as error:
         messages.error(request, str(error))
         return redirect("quizzes:result", attempt_id=attempt.id)
     except InvalidResponse as error:
-        messages.error(request, f"{error} Nothing on this page was saved; please check it.")
+        messages.error(request, f"{error} Nothing on this page was saved.")
         return redirect(_page_url(attempt, request.POST.get("page")))
-    action = request.POST.get("action", "save")
-    if action == "submit":
+    errors = {**form_errors, **result.errors}
+    if errors:
+        # Stay on the page; everything else was saved and each problem sits by its question.
+        for position, message in sorted(errors.items()):
+            messages.error(request, f"Question {position}: {message} (not saved)")
+        return redirect(_page_url(attempt, request.POST.get("page")))
+    if request.POST.get("action") == "submit":
         attempt_submit(attempt=attempt)
         return redirect("quizzes:result", attempt_id=attempt.id)
-    messages.success(request, "Your answers are saved.")
+    if request.POST.get("action") == "save":
+        messages.success(request, "Your answers are saved.")
     target = request.POST.get("goto") or request.POST.get("page")
     return redirect(_page_url(attempt, target))
 
@@ -133,12 +150,16 @@ def autosave(request, attempt_id: int):
             {"error": "The answers could not be read; please try again."}, status=400
         )
     try:
-        saved = attempt_save_responses(attempt=attempt, responses=responses)
+        result = attempt_save_responses(attempt=attempt, responses=responses)
     except QuizError as error:
         return JsonResponse({"error": str(error), "closed": True}, status=error.status)
     except InvalidResponse as error:
         return JsonResponse({"error": str(error)}, status=400)
-    return JsonResponse({"saved": saved})
+    if result.errors:
+        errors = {str(position): message for position, message in result.errors.items()}
+        body = {"saved": result.saved, "errors": errors, "error": "Some answers were not saved."}
+        return JsonResponse(body, status=400)
+    return JsonResponse({"saved": result.saved})
 
 
 @require_POST

@@ -33,7 +33,7 @@ class QuestionViewSet(SnippetViewSet):
     list_display = ["title", "type_label", "category", "points", "critical", "updated_at"]
     list_per_page = 50
     filterset_class = QuestionFilterSet
-    search_fields = ["title", "stem"]
+    # Searches Question.search_fields; naming fields here breaks the SQLite search backend.
     ordering = ["category__name", "title"]
 
 

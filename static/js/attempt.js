@@ -5,6 +5,8 @@
   var form = document.getElementById("attempt-form");
   if (!form) return;
   var statusLine = document.getElementById("save-status");
+  var answeredNote = statusLine ? statusLine.dataset.answered : "";
+  if (statusLine) statusLine.textContent = "Answers are saved as you go. " + answeredNote;
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var pending = {};
   var timer = null;
@@ -24,12 +26,15 @@
       });
     } else if (type === "ordering") {
       var ranks = [];
-      var complete = true;
+      var used = {};
+      var problem = null;
       fieldset.querySelectorAll("select").forEach(function (select) {
-        if (!select.value) complete = false;
+        if (!select.value) problem = "Give every item a position to save this answer.";
+        else if (used[select.value]) problem = "Use each position number once to save this answer.";
+        used[select.value] = true;
         ranks.push([Number(select.value), select.name.slice((prefix + "rank-").length)]);
       });
-      if (!complete) return null; // wait until every item has a position
+      if (problem) return { problem: problem };
       ranks.sort(function (a, b) { return a[0] - b[0]; });
       raw.order = ranks.map(function (pair) { return pair[1]; });
     } else {
@@ -57,9 +62,10 @@
     }).then(function (response) {
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
+      var errors = result.body.errors || {};
       Object.keys(batch).forEach(function (position) {
-        var error = document.querySelector("#question-" + position + " .save-error");
-        if (error) { error.hidden = result.ok; error.textContent = result.ok ? "" : result.body.error; }
+        var message = errors[position] || (!result.ok && !result.body.errors ? result.body.error : "");
+        showError(position, message);
       });
       if (result.ok) {
         say("All answers saved at " + new Date().toLocaleTimeString() + ".");
@@ -67,7 +73,7 @@
         say(result.body.error);
         window.location.reload();
       } else {
-        say("Not saved: " + result.body.error);
+        say("Some answers were not saved: see the messages by those questions.");
       }
     }).catch(function () {
       // Network blip: keep the answers and try again shortly.
@@ -77,9 +83,15 @@
     });
   }
 
+  function showError(position, message) {
+    var error = document.querySelector("#question-" + position + " .save-error");
+    if (error) { error.hidden = !message; error.textContent = message || ""; }
+  }
+
   function queue(fieldset) {
     var raw = responseFor(fieldset);
-    if (raw === null) return;
+    if (raw && raw.problem) { showError(fieldset.dataset.position, raw.problem); return; }
+    showError(fieldset.dataset.position, "");
     pending[fieldset.dataset.position] = raw;
     if (timer) window.clearTimeout(timer);
     timer = window.setTimeout(flush, 400);
@@ -160,7 +172,8 @@
       if (moves[event.key]) {
         event.preventDefault();
         place(x + moves[event.key][0], y + moves[event.key][1]);
-        say("Marker at " + xInput.value + " across, " + yInput.value + " down.");
+        var hint = fieldset.querySelector(".hotspot-position");
+        if (hint) hint.textContent = "Marker at " + xInput.value + " across, " + yInput.value + " down.";
       } else if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
         place(x, y);

@@ -44,7 +44,8 @@ def answer_all(attempt, *, wrong_positions=()):
     responses = {}
     for row in attempt.questions.all():
         responses[row.position] = {} if row.position in wrong_positions else key_response(row)
-    attempt_save_responses(attempt=attempt, responses=responses)
+    result = attempt_save_responses(attempt=attempt, responses=responses)
+    assert result.errors == {} and result.saved == len(responses)
 
 
 def test_start_freezes_questions_and_resumes(enrolled, all_types_quiz):
@@ -225,14 +226,15 @@ def test_autosave_rejects_option_from_another_question(client, started):
     foreign = multi.snapshot["display"]["options"][0]["id"]
     response = autosave(client, started, {"responses": {str(single.position): {"choice": foreign}}})
     assert response.status_code == 400
-    assert "does not belong to this question" in response.json()["error"]
+    assert "does not belong to this question" in response.json()["errors"][str(single.position)]
     single.refresh_from_db()
     assert single.response == {}
 
 
-def test_autosave_is_all_or_nothing(client, started):
+def test_autosave_keeps_valid_answers_and_reports_invalid_ones(client, started):
     single = started.questions.get(snapshot__type="single_choice")
     numeric = started.questions.get(snapshot__type="numeric")
+    autosave(client, started, {"responses": {str(numeric.position): {"value": "12"}}})
     payload = {
         "responses": {
             str(single.position): key_response(single),
@@ -241,9 +243,33 @@ def test_autosave_is_all_or_nothing(client, started):
     }
     response = autosave(client, started, payload)
     assert response.status_code == 400
-    assert "Enter a number" in response.json()["error"]
+    body = response.json()
+    assert body["saved"] == 1
+    assert "Enter a number" in body["errors"][str(numeric.position)]
     single.refresh_from_db()
-    assert single.response == {}
+    numeric.refresh_from_db()
+    assert single.response == key_response(single)
+    assert numeric.response == {"value": "12"}  # the bad value did not overwrite the saved one
+
+
+def test_form_path_keeps_other_answers_when_one_is_invalid(client, started):
+    single = started.questions.get(snapshot__type="single_choice")
+    ordering = started.questions.get(snapshot__type="ordering")
+    items = [item["id"] for item in ordering.snapshot["display"]["items"]]
+    data = {
+        f"q{single.position}-present": "1",
+        f"q{single.position}-choice": key_response(single)["choice"],
+        f"q{ordering.position}-present": "1",
+        **{f"q{ordering.position}-rank-{item}": "1" for item in items},
+        "action": "submit",
+    }
+    response = client.post(reverse("quizzes:save", args=[started.id]), data, follow=True)
+    html = response.content.decode()
+    assert f"Question {ordering.position}: Use each position number once. (not saved)" in html
+    single.refresh_from_db()
+    started.refresh_from_db()
+    assert single.response == key_response(single)
+    assert started.is_open  # a submit with a problem stays on the page
 
 
 def test_autosave_refuses_huge_and_non_json_bodies(client, started):
