@@ -450,8 +450,9 @@ QUESTIONS = [
         "quizzes": [SAFETY],
         "answers": [
             {"text": "pneumoth*", "credit": 1.0},
-            {"text": "*collapsed lung*", "credit": 1.0},
-            {"text": "*lung collapse*", "credit": 1.0},
+            {"text": "collapsed lung", "credit": 1.0},
+            {"text": "a collapsed lung", "credit": 1.0},
+            {"text": "lung collapse", "credit": 1.0},
         ],
         "case_sensitive": False,
     },
@@ -818,8 +819,9 @@ QUESTIONS = [
             "<p>The lower ribs, drawn on each side from the top of the diagram down to the short "
             "twelfth rib beside T12, overlie the thorax. The risks lesson warns that needling "
             "near the lower ribs and the thoracolumbar junction demands precise anatomical "
-            "knowledge because of the risk of pneumothorax. The lumbar region, the iliac crests "
-            "and the sacrum lie below the ribs.</p>"
+            "knowledge because of the risk of pneumothorax. The T9 to T12 vertebrae belong to the "
+            "thoracic cage as well, so a marker there also counts. The lumbar region, the iliac "
+            "crests and the sacrum lie below the ribs.</p>"
         ),
         "scenario": None,
         "quizzes": [TECHNIQUE],
@@ -834,6 +836,8 @@ QUESTIONS = [
         "zones": [
             {"shape": "polygon", "coords": _THORAX_LEFT, "credit": 1.0},
             {"shape": "polygon", "coords": _THORAX_RIGHT, "credit": 1.0},
+            # T9 to T12: thoracic vertebrae belong to the thoracic cage too
+            {"shape": "rect", "coords": [266, 76, 68, 184], "credit": 1.0},
         ],
     },
     {

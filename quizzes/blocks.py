@@ -4,15 +4,27 @@ A question's body holds exactly one of these blocks. When an attempt starts, the
 frozen into the attempt (see quizzes/snapshots.py), so later edits never change it.
 """
 
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorList
 from wagtail import blocks
+from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-CREDIT_HELP = "Share of the points this earns: 1 = full marks, 0.5 = half, negative = penalty."
+
+def _refuse(message: str, field: str | None = None):
+    """Raise a StructBlock error on one field, or on the whole block."""
+    if field:
+        raise StructBlockValidationError(block_errors={field: ValidationError(message)})
+    raise StructBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))
+
+
+CREDIT_HELP = "Share of the points this earns: 1 = full marks, 0.5 = half."
+PENALTY_HELP = "Share of the points: 1 = full marks, 0.5 = half, negative = a penalty."
 
 
 class OptionBlock(blocks.StructBlock):
     text = blocks.CharBlock(max_length=500)
-    credit = blocks.FloatBlock(min_value=-1, max_value=1, default=0, help_text=CREDIT_HELP)
+    credit = blocks.FloatBlock(min_value=-1, max_value=1, default=0, help_text=PENALTY_HELP)
     feedback = blocks.CharBlock(required=False, max_length=500, help_text="Shown after marking.")
 
 
@@ -20,6 +32,12 @@ class SingleChoiceBlock(blocks.StructBlock):
     """One answer to pick. The best option has credit 1; partial credit is allowed."""
 
     options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=12)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not any(option["credit"] >= 1 for option in value["options"]):
+            _refuse("Give one option credit 1, so full marks are possible.")
+        return value
 
     class Meta:
         icon = "radio-full"
@@ -34,6 +52,13 @@ class MultipleResponseBlock(blocks.StructBlock):
     The question's mark never goes below 0."""
 
     options = blocks.ListBlock(OptionBlock(), min_num=2, max_num=12)
+
+    def clean(self, value):
+        value = super().clean(value)
+        total = sum(option["credit"] for option in value["options"] if option["credit"] > 0)
+        if abs(total - 1) > 0.01:
+            _refuse(f"The right options' credits must add up to 1 (they add up to {total:g}).")
+        return value
 
     class Meta:
         icon = "tick-inverse"
@@ -58,6 +83,18 @@ class NumericAnswerBlock(blocks.StructBlock):
     minimum = blocks.DecimalBlock(required=False, help_text="…a range: minimum and maximum.")
     maximum = blocks.DecimalBlock(required=False)
     credit = blocks.FloatBlock(min_value=0, max_value=1, default=1, help_text=CREDIT_HELP)
+
+    def clean(self, value):
+        value = super().clean(value)
+        has_range = value["minimum"] is not None or value["maximum"] is not None
+        if has_range:
+            if value["minimum"] is None or value["maximum"] is None:
+                _refuse("Give both a minimum and a maximum, or neither.", "maximum")
+            if value["minimum"] > value["maximum"]:
+                _refuse("The minimum must not be above the maximum.", "maximum")
+        elif value["value"] is None:
+            _refuse("Give the answer, or a minimum and maximum.", "value")
+        return value
 
 
 class NumericBlock(blocks.StructBlock):
@@ -129,6 +166,21 @@ class ZoneBlock(blocks.StructBlock):
         ),
     )
     credit = blocks.FloatBlock(min_value=0, max_value=1, default=1, help_text=CREDIT_HELP)
+
+    def clean(self, value):
+        value = super().clean(value)
+        try:
+            numbers = [float(n) for n in value["coords"].replace(";", ",").split(",") if n.strip()]
+        except ValueError:
+            _refuse("Use numbers separated by commas.", "coords")
+        shape = value["shape"]
+        if shape == "circle" and (len(numbers) != 3 or numbers[2] <= 0):
+            _refuse("A circle needs x, y and a radius above 0.", "coords")
+        if shape == "rect" and (len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0):
+            _refuse("A rectangle needs left, top, width and height (above 0).", "coords")
+        if shape == "polygon" and (len(numbers) < 6 or len(numbers) % 2):
+            _refuse("A polygon needs at least three x, y points.", "coords")
+        return value
 
 
 class HotspotBlock(blocks.StructBlock):

@@ -141,3 +141,13 @@ def test_demo_final_assessment_draws_from_categories():
     assert first.questions.count() == 20
     kinds = {row.snapshot["type"] for row in first.questions.all()}
     assert len(kinds) >= 3
+
+
+def test_every_demo_question_passes_the_editor_validation():
+    from quizzes.models import Question
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    questions = list(Question.objects.all())
+    assert len(questions) >= 30
+    for question in questions:
+        question.full_clean()  # what saving in the admin would check, blocks included
