@@ -1989,7 +1989,7 @@ QUESTIONS = [
 QUIZZES = [
     {
         "slug": SAFETY,
-        "title": "Safety and contraindications",
+        "title": "Safety and contraindications quiz",
         "module": "safety-and-contraindications",
         "intro": (
             "<p>This quiz checks that you can screen for every contraindication named in the "

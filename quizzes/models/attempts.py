@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from wagtail.models import RevisionMixin
 
 
 class Attempt(models.Model):
@@ -67,10 +68,10 @@ class AttemptQuestion(models.Model):
         return f"{self.attempt_id} #{self.position}"
 
 
-class QuizOverride(models.Model):
+class QuizOverride(RevisionMixin, models.Model):
     """An instructor's exception for one trainee: more attempts, more time or another window.
 
-    Who changed it and when is in Wagtail's history for the snippet (the audit log).
+    Every save is a revision: Wagtail's history shows who changed what, and when (the audit).
     """
 
     panels = [

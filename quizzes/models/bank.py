@@ -128,6 +128,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     ]
     search_fields = [
         index.SearchField("title"),
+        index.AutocompleteField("title"),
         index.SearchField("stem"),
         index.FilterField("question_type"),
         index.FilterField("critical"),
@@ -154,3 +155,5 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     @property
     def type_label(self) -> str:
         return QUESTION_TYPE_LABELS.get(self.question_type, self.question_type)
+
+    type_label.fget.short_description = "Type"

@@ -77,7 +77,7 @@ def test_safety_quiz_keyboard_only(page, demo_site, screenshot):
 
     page.goto(demo_site + LOCKED_LESSON)
     expect(page.get_by_test_id("lesson-locked")).to_contain_text(
-        "Pass “Safety and contraindications”"
+        "Pass “Safety and contraindications quiz”"
     )
     screenshot("10-lesson-locked")
 
