@@ -64,7 +64,7 @@ def correct_text(row) -> str:
     if kind == "ordering":
         return " → ".join(review["order"])
     if kind == "hotspot":
-        return "inside the marked zone (see feedback)"
+        return "a marker inside the green area on the image"
     return ""
 
 

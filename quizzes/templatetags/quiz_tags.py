@@ -6,3 +6,13 @@ register = template.Library()
 register.filter("response_text", review.response_text)
 register.filter("correct_text", review.correct_text)
 register.filter("option_feedback", review.option_feedback)
+
+
+@register.filter
+def polygon_points(coords) -> str:
+    return " ".join(f"{x:g},{y:g}" for x, y in coords)
+
+
+@register.filter
+def marker_radius(width) -> float:
+    return max(6, float(width or 0) / 60)

@@ -84,3 +84,22 @@ def test_option_ids_do_not_encode_credit(client, enrolled, leak_quiz):
     row = attempt.questions.get(snapshot__type="single_choice", question__critical=False)
     ids = [option["id"] for option in row.snapshot["display"]["options"]]
     assert all(re.fullmatch(r"[0-9a-f]{12}", option_id) for option_id in ids)
+
+
+def test_hotspot_review_draws_zones_only_when_answers_may_be_shown(client, enrolled, leak_quiz):
+    from quizzes.services import attempt_save_responses, attempt_start, attempt_submit
+
+    attempt, _ = attempt_start(quiz=leak_quiz, user=enrolled)
+    hotspot = attempt.questions.get(snapshot__type="hotspot")
+    saved = attempt_save_responses(
+        attempt=attempt, responses={hotspot.position: {"x": 50, "y": 40}}
+    )
+    assert saved.errors == {}
+    attempt_submit(attempt=attempt)
+    client.force_login(enrolled)
+    html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
+    assert 'class="review-zone"' in html and 'class="review-marker"' in html
+    leak_quiz.review_policy = "responses"
+    leak_quiz.save()
+    html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
+    assert 'class="review-zone"' not in html and 'class="review-marker"' in html
