@@ -14,14 +14,14 @@ COLLECTION_PERMISSIONS = [
 ]
 
 
-_instructor_models: list = []
+_instructor_models: dict = {}
+ALL_ACTIONS = ("add", "change", "delete", "view")
 
 
-def register_instructor_models(*models) -> None:
-    """Other apps name models instructors manage (add, change, delete, view) in the admin."""
+def register_instructor_models(*models, actions=ALL_ACTIONS) -> None:
+    """Other apps name models instructors work with in the admin, and what they may do."""
     for model in models:
-        if model not in _instructor_models:
-            _instructor_models.append(model)
+        _instructor_models[model] = tuple(actions)
 
 
 def _permission(model, codename: str) -> Permission:
@@ -54,8 +54,8 @@ def instructors_group_ensure() -> Group:
                 page=root_page,
                 permission=_permission(Page, codename),
             )
-    for model in _instructor_models:
-        for action in ("add", "change", "delete", "view"):
+    for model, actions in _instructor_models.items():
+        for action in actions:
             group.permissions.add(_permission(model, f"{action}_{model._meta.model_name}"))
     root_collection = Collection.get_first_root_node()
     if root_collection is not None:

@@ -24,3 +24,4 @@ class QuizzesConfig(AppConfig):
             models.Scenario,
             models.QuizOverride,
         )
+        register_instructor_models(models.Attempt, actions=("view",))

@@ -8,12 +8,21 @@ from django.urls import path
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.images import get_image_model
+from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from quizzes.blocks import QUESTION_TYPE_LABELS
-from quizzes.models import Question, QuestionBank, QuestionCategory, QuizOverride, Scenario
+from quizzes.models import (
+    Attempt,
+    Question,
+    QuestionBank,
+    QuestionCategory,
+    QuizOverride,
+    Scenario,
+)
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -98,3 +107,59 @@ def hotspot_image_info(request, image_id: int):
 @hooks.register("insert_editor_js")
 def hotspot_editor_js():
     return format_html('<script src="{}" defer></script>', static("js/hotspot-editor.js"))
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Results are evidence: instructors read them; nobody edits them in the admin."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "change", "delete", "copy"} and super().user_has_permission(
+            user, action
+        )
+
+
+class AttemptViewSet(ModelViewSet):
+    """Every trainee's attempts, filterable by quiz and outcome, for instructors."""
+
+    model = Attempt
+    icon = "tasks"
+    menu_label = "Quiz results"
+    menu_order = 210
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = []  # never edited: the permission policy refuses add, change and delete
+    list_display = [
+        "user",
+        "quiz",
+        "number",
+        "submitted_at",
+        "percent",
+        "passed",
+        "failed_critical",
+    ]
+    list_filter = ["quiz", "status", "passed", "failed_critical"]
+    inspect_view_fields = [
+        "user",
+        "quiz",
+        "number",
+        "status",
+        "started_at",
+        "deadline",
+        "submitted_at",
+        "auto_submitted",
+        "score",
+        "max_score",
+        "percent",
+        "passed",
+        "failed_critical",
+    ]
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
+@hooks.register("register_admin_viewset")
+def register_attempt_viewset():
+    return AttemptViewSet("quiz_results")

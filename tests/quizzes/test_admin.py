@@ -54,3 +54,29 @@ def test_question_listing_search_and_filters(instructor_client):
     assert "Pneumothorax risk" in html and "Bruising" not in html
     html = instructor_client.get(listing, {"question_type": "true_false"}).content.decode()
     assert "Bruising" in html and "Pneumothorax risk" not in html
+
+
+def test_instructor_reads_quiz_results_but_cannot_edit_them(instructor_client, trainee):
+    from courses.services import enrollment_create
+    from quizzes.services import attempt_start, attempt_submit
+    from tests.factories import build_course, lessons_of
+    from tests.factories.quizzes import quiz_with_questions
+
+    course = build_course(modules=1, lessons_per_module=1)
+    enrollment_create(user=trainee, course=course)
+    quiz = quiz_with_questions(lessons_of(course)[0].get_parent(), [QuestionFactory()])
+    attempt, _ = attempt_start(quiz=quiz, user=trainee)
+    attempt_submit(attempt=attempt)
+    html = instructor_client.get("/admin/quiz_results/").content.decode()
+    assert trainee.full_name in html and quiz.title in html
+    assert instructor_client.get(f"/admin/quiz_results/inspect/{attempt.pk}/").status_code == 200
+    assert instructor_client.get(f"/admin/quiz_results/edit/{attempt.pk}/").status_code in (
+        302,
+        403,
+    )
+    assert instructor_client.get("/admin/quiz_results/new/").status_code in (302, 403)
+
+
+def test_trainee_cannot_reach_quiz_results(client, trainee):
+    client.force_login(trainee)
+    assert client.get("/admin/quiz_results/").status_code == 302
