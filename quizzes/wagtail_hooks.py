@@ -11,6 +11,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.images import get_image_model
 from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -155,9 +156,8 @@ class AttemptViewSet(ModelViewSet):
         "failed_critical",
     ]
 
-    @property
-    def permission_policy(self):
-        return ReadOnlyPermissionPolicy(self.model)
+
+register_permission_policy(Attempt, ReadOnlyPermissionPolicy(Attempt))
 
 
 @hooks.register("register_admin_viewset")
