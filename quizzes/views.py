@@ -68,6 +68,11 @@ def attempt_page(request, attempt_id: int):
             "questions": with_vignettes_once([question_view(row) for row in page.object_list]),
             "total_questions": len(rows),
             "answered": sum(1 for row in rows if row.response),
+            "answered_pages": {
+                index // per_page + 1
+                for index, row in enumerate(rows)
+                if row.response and per_page == 1
+            },
         },
     )
 

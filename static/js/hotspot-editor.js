@@ -40,6 +40,7 @@
       '<div data-body hidden style="margin-top:.75rem">' +
       '<p class="help" data-help></p>' +
       '<label>Zone <select data-zone></select></label> ' +
+      '<label style="margin-left:.5rem"><input type="checkbox" data-drawing> Draw on this zone</label> ' +
       '<button type="button" class="button button-small" data-finish hidden>Finish polygon</button> ' +
       '<button type="button" class="button button-small button-secondary" data-clear>Clear this zone</button>' +
       '<div data-stage style="position:relative;max-width:640px;margin-top:.5rem;border:1px solid #ccc"></div></div>';
@@ -130,7 +131,7 @@
 
     function onClick(event) {
       var row = current();
-      if (!row) return;
+      if (!row || !panel.querySelector("[data-drawing]").checked) return;
       var shape = row.shape ? row.shape.value : "circle";
       pending.push(clickPoint(event));
       if (shape === "circle" && pending.length === 2) {

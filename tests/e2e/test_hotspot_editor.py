@@ -38,6 +38,9 @@ def test_instructor_draws_a_circle_zone(page, live_server, transactional_db, scr
 
     page.locator('select[name$="zones-0-value-shape"]').select_option("circle")
     box = stage.bounding_box()
+    page.mouse.click(box["x"] + 5, box["y"] + 5)  # a stray click while not drawing changes nothing
+    assert page.locator('input[name$="zones-0-value-coords"]').input_value() == "10, 10, 50, 40"
+    page.get_by_label("Draw on this zone").check()
     page.mouse.click(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
     page.mouse.click(box["x"] + box["width"] * 0.6, box["y"] + box["height"] * 0.5)
     coords = page.locator('input[name$="zones-0-value-coords"]')

@@ -412,3 +412,17 @@ def test_review_policy_limits_what_results_show(client, enrolled, quiz_course, p
     assert "Correct answer" not in html and "FEEDBACK-" not in html
     assert ("Score:" in html) is (policy != "none")
     assert ("Your answer" in html) is (policy == "responses")
+
+
+def test_one_per_page_navigation_marks_answered_questions(client, enrolled, quiz_course):
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [QuestionFactory() for _ in range(3)], questions_per_page=1)
+    client.force_login(enrolled)
+    client.post(reverse("quizzes:start", args=[quiz.id]))
+    attempt = Attempt.objects.get(user=enrolled)
+    first = attempt.questions.get(position=1)
+    autosave(client, attempt, {"responses": {"1": key_response(first)}})
+    html = client.get(reverse("quizzes:attempt", args=[attempt.id]), {"page": 2}).content.decode()
+    assert 'aria-label="Question 1, answered"' in html
+    assert 'aria-label="Question 3"' in html
+    assert "Page 2 of 3" in html
