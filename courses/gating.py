@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class ModuleLock:
+    reason: str  # shown to the trainee as is
+    page: Any = None  # where to go to unlock it (e.g. the quiz), if there is such a page
+
+    def __str__(self):
+        return self.reason
 
 
 class ModuleGate(Protocol):
-    def locked_modules(self, *, user, course) -> dict[int, str]:
-        """Module ids locked for this trainee on this course, each with the reason to show."""
+    def locked_modules(self, *, user, course) -> dict[int, ModuleLock]:
+        """Module ids locked for this trainee on this course, each with why and where to go."""
 
 
 _gates: list[ModuleGate] = []
@@ -18,9 +28,9 @@ def register_module_gate(gate: ModuleGate) -> None:
         _gates.append(gate)
 
 
-def locked_modules(*, user, course) -> dict[int, str]:
-    locks: dict[int, str] = {}
+def locked_modules(*, user, course) -> dict[int, ModuleLock]:
+    locks: dict[int, ModuleLock] = {}
     for gate in _gates:
-        for module_id, reason in gate.locked_modules(user=user, course=course).items():
-            locks.setdefault(module_id, reason)
+        for module_id, lock in gate.locked_modules(user=user, course=course).items():
+            locks.setdefault(module_id, lock)
     return locks

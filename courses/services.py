@@ -74,7 +74,7 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletionResult:
         raise NotEnrolled(f"Enrol in “{course.title}” before marking lessons complete.")
     lock = locked_modules(user=user, course=course).get(lesson.get_parent().id)
     if lock:
-        raise CourseActionError(lock)
+        raise CourseActionError(lock.reason)
     completion, created = LessonCompletion.objects.get_or_create(
         enrollment=enrollment, lesson=lesson
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from courses.completion import Requirement
+from courses.gating import ModuleLock
 
 
 class RequiredQuizzesProvider:
@@ -48,7 +49,7 @@ class RequiredQuizzesProvider:
 class QuizGate:
     """Modules named as "unlocked by" a quiz stay locked until the trainee has passed it."""
 
-    def locked_modules(self, *, user, course) -> dict[int, str]:
+    def locked_modules(self, *, user, course) -> dict[int, ModuleLock]:
         """One query: the gating quizzes under this course, each with "has this trainee passed"."""
         from django.db.models import Exists, OuterRef, Value
 
@@ -62,10 +63,10 @@ class QuizGate:
             .descendant_of(course)
             .filter(unlocks_module__isnull=False)
             .annotate(passed=passed)
-            .values_list("title", "unlocks_module_id", "passed")
+            .only("id", "title", "path", "depth", "url_path", "unlocks_module_id")
         )
         return {
-            module_id: f"Pass “{title}” to open these lessons."
-            for title, module_id, is_passed in gates
-            if not is_passed
+            quiz.unlocks_module_id: ModuleLock(f"Pass “{quiz.title}” to open these lessons.", quiz)
+            for quiz in gates
+            if not quiz.passed
         }

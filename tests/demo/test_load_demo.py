@@ -116,7 +116,8 @@ def test_demo_quizzes_gate_the_technique_module_and_can_be_passed():
         is_preview = False
 
     context = lesson_page_context(lesson=locked_lesson, user=trainee, request=Request())
-    assert not context["can_read"] and "Pass" in context["lock_reason"]
+    assert not context["can_read"] and "Pass" in context["lock_reason"].reason
+    assert context["lock_reason"].page.id == safety.id
 
     attempt, _ = attempt_start(quiz=safety, user=trainee)
     critical_rows = [row for row in attempt.questions.all() if row.snapshot["critical"]]
