@@ -10,6 +10,8 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
+from quizzes.snapshots import coordinate_numbers
+
 
 def _refuse(message: str, field: str | None = None):
     """Raise a StructBlock error on one field, or on the whole block."""
@@ -170,7 +172,7 @@ class ZoneBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         try:
-            numbers = [float(n) for n in value["coords"].replace(";", ",").split(",") if n.strip()]
+            numbers = coordinate_numbers(value["coords"])
         except ValueError:
             _refuse("Use numbers separated by commas.", "coords")
         shape = value["shape"]

@@ -105,8 +105,13 @@ def _ordering(value, rng, shuffle):
     return {"items": display_items}, key, {"order": [item["text"] for item in items]}
 
 
+def coordinate_numbers(text: str) -> list[float]:
+    """'x, y, r' (commas or semicolons) as numbers; ValueError if any part is not a number."""
+    return [float(part) for part in str(text).replace(";", ",").split(",") if part.strip()]
+
+
 def parse_coords(shape: str, text: str):
-    numbers = [float(part) for part in str(text).replace(";", ",").split(",") if part.strip()]
+    numbers = coordinate_numbers(text)
     if shape == "polygon":
         return [[numbers[i], numbers[i + 1]] for i in range(0, len(numbers) - 1, 2)]
     return numbers
