@@ -3,3 +3,17 @@ from django.apps import AppConfig
 
 class CertificatesConfig(AppConfig):
     name = "certificates"
+    verbose_name = "Certificates"
+
+    def ready(self):
+        from courses.signals import course_completed
+
+        from .receivers import issue_on_completion
+
+        course_completed.connect(issue_on_completion, dispatch_uid="certificates-issue")
+
+        from courses.roles import register_instructor_models
+
+        from .models import CertificateTemplate
+
+        register_instructor_models(CertificateTemplate)

@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:

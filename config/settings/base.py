@@ -187,6 +187,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "home.tasks.record_worker_heartbeat", "schedule": 30.0},
     "submit-expired-attempts": {"task": "quizzes.tasks.submit_expired_attempts", "schedule": 60.0},
+    "sweep-certificates": {"task": "certificates.tasks.sweep_certificates", "schedule": 300.0},
 }
 
 CACHES = {
