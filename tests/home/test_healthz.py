@@ -45,13 +45,10 @@ def test_healthz_sees_a_real_celery_worker_and_beat_heartbeat(client, use_redis)
             workers = health.check_worker(timeout=0.5)["workers"]
         assert any(f"healthz-{os.getpid()}" in name for name in workers), workers
         # The heartbeat task runs on the real worker, as beat would schedule it.
-        from config.celery import app
+        from celery import Celery
 
-        app.conf.task_always_eager = False
-        try:
-            app.send_task("home.tasks.record_worker_heartbeat")
-        finally:
-            app.conf.task_always_eager = True
+        sender = Celery("heartbeat-sender", broker=use_redis, set_as_current=False)
+        sender.send_task("home.tasks.record_worker_heartbeat")
         deadline = time.monotonic() + 15
         while time.monotonic() < deadline and not health.check_beat()["ok"]:
             time.sleep(0.2)
