@@ -30,7 +30,8 @@ def key_response(row) -> dict:
     if kind == "true_false":
         return {"value": "true" if key["answer"] else "false"}
     if kind == "numeric":
-        return {"value": str(key["answers"][0]["value"])}
+        answer = key["answers"][0]
+        return {"value": str(answer["value"] if answer.get("value") is not None else answer["min"])}
     if kind == "short_text":
         return {"text": key["answers"][0]["text"].replace("*", "x")}
     if kind == "matching":
