@@ -38,7 +38,7 @@ def attempts_for(*, quiz: QuizPage, user) -> list[Attempt]:
 
 
 def quiz_page_context(*, quiz: QuizPage, user) -> dict:
-    from quizzes.services import QuizError, _check_can_start, course_of_quiz, quiz_rules
+    from quizzes.services import QuizError, attempt_start_check, course_of_quiz, quiz_rules
 
     attempts = attempts_for(quiz=quiz, user=user)
     open_attempt = next((a for a in attempts if a.is_open), None)
@@ -49,7 +49,7 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
         rules = quiz_rules(quiz=quiz, user=user)
         if open_attempt is None:
             try:
-                _check_can_start(quiz=quiz, user=user, rules=rules, now=timezone.now())
+                attempt_start_check(quiz=quiz, user=user, rules=rules, now=timezone.now())
             except QuizError as error:
                 start_refusal = str(error)
     return {

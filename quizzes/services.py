@@ -120,7 +120,8 @@ def _group_scenarios(questions: list[Question]) -> list[Question]:
     return grouped
 
 
-def _check_can_start(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
+def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
+    """Raise QuizUnavailable with the reason this trainee cannot start an attempt now."""
     if not quiz.live:
         raise QuizUnavailable("This quiz is not published.")
     course = course_of_quiz(quiz)
@@ -160,7 +161,7 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
         else:
             return open_attempt, False
     rules = quiz_rules(quiz=quiz, user=user)
-    _check_can_start(quiz=quiz, user=user, rules=rules, now=now)
+    attempt_start_check(quiz=quiz, user=user, rules=rules, now=now)
     seed = new_seed()
     rng = random.Random(seed)  # noqa: S311 - ordering questions, not security
     questions = draw_questions(quiz=quiz, rng=rng)

@@ -9,13 +9,3 @@ def get_item(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
-
-
-@register.filter
-def order_by_response(items, response):
-    """Items in the trainee's saved order (if any), else as displayed."""
-    order = (response or {}).get("order")
-    if not order:
-        return items
-    position = {item_id: index for index, item_id in enumerate(order)}
-    return sorted(items, key=lambda item: position.get(item["id"], len(position)))

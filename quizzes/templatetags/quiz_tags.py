@@ -16,3 +16,13 @@ def polygon_points(coords) -> str:
 @register.filter
 def marker_radius(width) -> float:
     return max(6, float(width or 0) / 60)
+
+
+@register.filter
+def order_by_response(items, response):
+    """Items in the trainee's saved order (if any), else as displayed."""
+    order = (response or {}).get("order")
+    if not order:
+        return items
+    position = {item_id: index for index, item_id in enumerate(order)}
+    return sorted(items, key=lambda item: position.get(item["id"], len(position)))
