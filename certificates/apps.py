@@ -14,6 +14,13 @@ class CertificatesConfig(AppConfig):
 
         from courses.roles import register_instructor_models
 
-        from .models import CertificateTemplate
+        from .models import Certificate, CertificateTemplate
 
         register_instructor_models(CertificateTemplate)
+        register_instructor_models(Certificate, actions=("view", "change"))
+
+        from courses.dashboard import register_enrollment_panel
+
+        from .dashboard import CertificatePanels
+
+        register_enrollment_panel(CertificatePanels())

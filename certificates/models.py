@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
@@ -73,11 +74,14 @@ class Certificate(models.Model):
     expires_at = models.DateTimeField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.VALID)
     revoked_reason = models.CharField(max_length=300, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    reissued_at = models.DateTimeField(null=True, blank=True)
     pdf = models.FileField(upload_to="certificates/", blank=True)
     pdf_rendered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-issued_at"]  # one per enrollment, i.e. per (trainee, course, cycle)
+        indexes = [models.Index(fields=["status", "expires_at"])]
 
     def __str__(self):
         return f"{self.holder_name} · {self.course_title} · {self.display_code}"
@@ -89,3 +93,84 @@ class Certificate(models.Model):
     @staticmethod
     def expiry_for(issued_at, validity_months: int):
         return issued_at + relativedelta(months=validity_months)
+
+    def standing(self, now) -> str:
+        """valid, expired or revoked: what the verify page and the register say."""
+        if self.status == self.Status.REVOKED:
+            return "revoked"
+        return "expired" if self.expires_at <= now else "valid"
+
+    def standing_now(self) -> str:
+        from django.utils import timezone
+
+        return self.standing(timezone.now())
+
+
+class RetiredCode(models.Model):
+    """A code a certificate carried before it was re-issued; verifying it explains what happened."""
+
+    certificate = models.ForeignKey(
+        Certificate, on_delete=models.CASCADE, related_name="retired_codes"
+    )
+    code = models.CharField(max_length=16, unique=True)
+    retired_at = models.DateTimeField()
+    reason = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["-retired_at"]
+
+    def __str__(self):
+        return display(self.code)
+
+
+class CertificateEmail(models.Model):
+    """One email about a certificate, kept as an outbox row so no send is lost or repeated.
+
+    A task claims the row with a guarded update, sends, then marks it sent; the beat sweep
+    re-queues rows that are pending, failed or stuck in "sending" after a worker died.
+    """
+
+    class Kind(models.TextChoices):
+        DELIVERY = "delivery", "Certificate delivery"
+        RESEND = "resend", "Resent on request"
+        REISSUE = "reissue", "Re-issued certificate"
+        REMINDER_60 = "reminder_60", "Expiry reminder (60 days)"
+        REMINDER_30 = "reminder_30", "Expiry reminder (30 days)"
+        REMINDER_7 = "reminder_7", "Expiry reminder (7 days)"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to send"
+        SENDING = "sending", "Sending"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed, will retry"
+        GAVE_UP = "gave_up", "Failed, gave up"
+        CANCELLED = "cancelled", "Not sent: certificate revoked"
+
+    ONCE_ONLY = [Kind.DELIVERY, Kind.REMINDER_60, Kind.REMINDER_30, Kind.REMINDER_7]
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="emails")
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    recipient = models.EmailField(blank=True)
+    last_error = models.CharField(max_length=500, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "kind"],
+                condition=Q(kind__in=["delivery", "reminder_60", "reminder_30", "reminder_7"]),
+                name="one_email_of_each_once_only_kind",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.get_status_display()}"

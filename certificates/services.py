@@ -1,4 +1,4 @@
-"""Issue certificates on completion and render them. Email delivery is not built yet."""
+"""Issue, render, revoke and re-issue certificates; every change an instructor makes is audited."""
 
 from __future__ import annotations
 
@@ -7,17 +7,23 @@ import logging
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from certificates.codes import new_code
-from certificates.models import Certificate, CertificateTemplate
+from certificates.emails import certificate_email_queue
+from certificates.models import Certificate, CertificateEmail, CertificateTemplate, RetiredCode
 from certificates.pdf import certificate_html, render_pdf
 
 logger = logging.getLogger(__name__)
 
 
+class CertificateActionError(Exception):
+    """An action the rules refuse; the message is shown to the person as is."""
+
+
 @transaction.atomic
 def certificate_issue(*, enrollment) -> tuple[Certificate, bool]:
-    """Create the enrollment's certificate once and queue its PDF after the transaction commits."""
+    """Create the certificate and its delivery email once; the PDF follows on commit."""
     existing = Certificate.objects.filter(enrollment=enrollment).first()
     if existing is not None:
         return existing, False
@@ -39,11 +45,13 @@ def certificate_issue(*, enrollment) -> tuple[Certificate, bool]:
             )
     except IntegrityError:  # issued concurrently by another worker
         return Certificate.objects.get(enrollment=enrollment), False
-    transaction.on_commit(lambda: _enqueue_render(certificate.pk))
+    CertificateEmail.objects.create(certificate=certificate, kind=CertificateEmail.Kind.DELIVERY)
+    log(instance=certificate, action="certificates.issue", data={"code": certificate.code})
+    transaction.on_commit(lambda: enqueue_render(certificate.pk))
     return certificate, True
 
 
-def _enqueue_render(certificate_id: int) -> None:
+def enqueue_render(certificate_id: int) -> None:
     """Queue the PDF; if the broker is down, the periodic sweep renders it later."""
     from certificates.tasks import render_certificate
 
@@ -53,24 +61,95 @@ def _enqueue_render(certificate_id: int) -> None:
         logger.warning("Could not queue certificate %s; the sweep will render it", certificate_id)
 
 
-def certificates_render_missing(*, older_than_seconds: int = 120) -> int:
-    """For the periodic sweep: render certificates whose PDF never arrived."""
-    cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
-    pending = Certificate.objects.filter(pdf="", issued_at__lt=cutoff)
-    count = 0
-    for certificate in pending:
-        certificate_render(certificate=certificate)
-        count += 1
-    return count
-
-
 def certificate_render(*, certificate: Certificate) -> Certificate:
     """Render and store the PDF; running it again replaces the file with an identical one."""
     design = CertificateTemplate.objects.filter(course_id=certificate.course_id).first()
     pdf = render_pdf(certificate_html(certificate, design))
-    if certificate.pdf:
-        certificate.pdf.delete(save=False)
+    old_name = certificate.pdf.name
     certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
     certificate.pdf_rendered_at = timezone.now()
     certificate.save(update_fields=["pdf", "pdf_rendered_at"])
+    if old_name and old_name != certificate.pdf.name:
+        certificate.pdf.storage.delete(old_name)
     return certificate
+
+
+@transaction.atomic
+def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certificate:
+    """Withdraw a certificate; the verify page shows the reason from now on."""
+    reason = reason.strip()
+    if not reason:
+        raise CertificateActionError("Give the reason for revoking: the verify page shows it.")
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == Certificate.Status.REVOKED:
+        raise CertificateActionError("This certificate is already revoked.")
+    certificate.status = Certificate.Status.REVOKED
+    certificate.revoked_reason = reason[:300]
+    certificate.revoked_at = timezone.now()
+    certificate.save(update_fields=["status", "revoked_reason", "revoked_at"])
+    CertificateEmail.objects.filter(
+        certificate=certificate,
+        status__in=[CertificateEmail.Status.PENDING, CertificateEmail.Status.FAILED],
+    ).update(status=CertificateEmail.Status.CANCELLED)
+    log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
+    return certificate
+
+
+@transaction.atomic
+def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certificate:
+    """Give the certificate a new code and PDF with the holder's current details.
+
+    The old code is kept, so anyone verifying it learns it was replaced rather than "not found".
+    Issue and expiry dates stay: re-issuing corrects a document, it does not recertify.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise CertificateActionError("Give the reason for re-issuing.")
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    now = timezone.now()
+    old_code = certificate.code
+    RetiredCode.objects.create(
+        certificate=certificate, code=old_code, retired_at=now, reason=reason[:300]
+    )
+    holder = certificate.user
+    certificate.code = new_code()
+    certificate.holder_name = holder.get_full_name()
+    certificate.registration_number = holder.registration_number
+    certificate.status = Certificate.Status.VALID
+    certificate.revoked_reason = ""
+    certificate.revoked_at = None
+    certificate.reissued_at = now
+    if certificate.pdf:
+        certificate.pdf.delete(save=False)
+    certificate.pdf_rendered_at = None
+    certificate.save()
+    log(
+        instance=certificate,
+        action="certificates.reissue",
+        user=user,
+        data={"reason": reason, "old_code": old_code, "new_code": certificate.code},
+    )
+    certificate_email_queue(
+        certificate=certificate, kind=CertificateEmail.Kind.REISSUE, requested_by=user
+    )
+    transaction.on_commit(lambda: enqueue_render(certificate.pk))
+    return certificate
+
+
+@transaction.atomic
+def certificate_resend(*, certificate: Certificate, user) -> CertificateEmail:
+    """Email the certificate again, at the holder's or an instructor's request."""
+    if certificate.status == Certificate.Status.REVOKED:
+        raise CertificateActionError("A revoked certificate is not sent.")
+    recent = CertificateEmail.objects.filter(
+        certificate=certificate,
+        kind=CertificateEmail.Kind.RESEND,
+        status__in=[CertificateEmail.Status.PENDING, CertificateEmail.Status.SENDING],
+    )
+    if recent.exists():
+        raise CertificateActionError("An email with this certificate is already on its way.")
+    email = certificate_email_queue(
+        certificate=certificate, kind=CertificateEmail.Kind.RESEND, requested_by=user
+    )
+    log(instance=certificate, action="certificates.resend", user=user, data={"email": email.pk})
+    return email

@@ -1,12 +1,20 @@
-from celery import shared_task
+"""Thin tasks: load by id, call the service, retry. Every task is safe to run twice."""
 
+from celery import shared_task
+from django.conf import settings
+
+from certificates.emails import (
+    EmailNotSent,
+    certificate_email_send,
+    certificate_emails_enqueue_pending,
+)
+from certificates.lifecycle import certificates_sweep, expiry_reminders_queue
 from certificates.models import Certificate
-from certificates.services import certificate_render, certificates_render_missing
+from certificates.services import certificate_render
 
 
 @shared_task(bind=True, acks_late=True, max_retries=8, ignore_result=True)
 def render_certificate(self, certificate_id: int) -> None:
-    """Thin: load by id, render, retry with backoff on failure. Safe to run twice."""
     certificate = Certificate.objects.filter(pk=certificate_id).first()
     if certificate is None:
         return
@@ -14,9 +22,30 @@ def render_certificate(self, certificate_id: int) -> None:
         certificate_render(certificate=certificate)
     except Exception as error:  # noqa: BLE001 - any failure is retried
         raise self.retry(exc=error, countdown=min(600, 2**self.request.retries * 5)) from error
+    certificate_emails_enqueue_pending(certificate_id=certificate_id)
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(EmailNotSent,),
+    retry_backoff=settings.CERTIFICATE_EMAIL_RETRY_BACKOFF,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+    ignore_result=True,
+)
+def send_certificate_email(email_id: int) -> None:
+    """Exponential backoff with full jitter; after the last retry the sweep keeps trying."""
+    certificate_email_send(email_id=email_id)
 
 
 @shared_task(ignore_result=True, acks_late=True)
-def sweep_certificates() -> int:
-    """Beat: finish certificates whose render task was lost (broker down, worker killed)."""
-    return certificates_render_missing()
+def sweep_certificates() -> dict:
+    """Beat: completions without a certificate, certificates without a PDF, unsent emails."""
+    return certificates_sweep().__dict__
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def send_expiry_reminders() -> int:
+    """Beat: the 60, 30 and 7 day reminders, each once per certificate."""
+    return expiry_reminders_queue()

@@ -1,11 +1,29 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from certificates.codes import display, normalise
+from certificates.lifecycle import recertification_start
 from certificates.models import Certificate
+from certificates.ratelimit import verify_limited
+from certificates.selectors import (
+    certificate_for_code,
+    my_certificate_rows,
+    transcript,
+    transcript_csv,
+    transcript_pdf,
+)
+from certificates.services import CertificateActionError, certificate_resend
+
+
+def _too_many(request, minutes: int):
+    response = render(request, "certificates/too_many.html", {"minutes": minutes}, status=429)
+    response["Retry-After"] = str(minutes * 60)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_GET
@@ -14,24 +32,21 @@ def verify(request, code: str):
     canonical = normalise(code)
     if canonical and canonical != code:
         return redirect("certificates:verify", code=canonical)
-    certificate = Certificate.objects.filter(code=canonical).first() if canonical else None
-    status = None
-    if certificate is not None:
-        if certificate.status == Certificate.Status.REVOKED:
-            status = "revoked"
-        elif certificate.expires_at <= timezone.now():
-            status = "expired"
-        else:
-            status = "valid"
+    if minutes := verify_limited(request):
+        return _too_many(request, minutes)
+    found = certificate_for_code(canonical) if canonical else None
+    if found is None:
+        verify_limited(request, miss=True)
     response = render(
         request,
         "certificates/verify.html",
         {
-            "certificate": certificate,
-            "status": status,
-            "code": display(canonical) if canonical else code,
+            "found": found,
+            "certificate": found.certificate if found else None,
+            "status": found.status if found else None,
+            "code": display(canonical) if canonical else code[:40],
         },
-        status=200 if certificate else 404,
+        status=200 if found else 404,
     )
     response["X-Robots-Tag"] = "noindex"
     return response
@@ -54,11 +69,10 @@ def lookup(request):
 
 @login_required
 def my_certificates(request):
-    certificates = Certificate.objects.filter(user=request.user).order_by("-issued_at")
     return render(
         request,
         "certificates/mine.html",
-        {"certificates": certificates, "now": timezone.now()},
+        {"rows": my_certificate_rows(user=request.user), "now": timezone.now()},
     )
 
 
@@ -71,6 +85,49 @@ def download(request, certificate_id: int):
     return FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,
-        filename=f"certificate-{certificate.code}.pdf",
+        filename=f"certificate-{certificate.display_code}.pdf",
         content_type="application/pdf",
     )
+
+
+@require_POST
+@login_required
+def resend(request, certificate_id: int):
+    certificate = get_object_or_404(Certificate, pk=certificate_id, user=request.user)
+    try:
+        certificate_resend(certificate=certificate, user=request.user)
+    except CertificateActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"We are emailing your certificate to {request.user.email}.")
+    return redirect("certificates:mine")
+
+
+@require_POST
+@login_required
+def recertify(request, certificate_id: int):
+    certificate = get_object_or_404(Certificate, pk=certificate_id, user=request.user)
+    try:
+        enrollment = recertification_start(user=request.user, certificate=certificate)
+    except CertificateActionError as error:
+        messages.error(request, str(error))
+        return redirect("certificates:mine")
+    messages.success(
+        request,
+        f"Recertification cycle {enrollment.cycle} of “{certificate.course_title}” has started. "
+        "Work through the lessons and required quizzes again to earn a new certificate.",
+    )
+    return redirect(certificate.course.get_url(request))
+
+
+@login_required
+def transcript_download(request, fmt: str):
+    """The trainee's CPD transcript: every certificate with its hours, as CSV or PDF."""
+    data = transcript(user=request.user)
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(transcript_csv(data), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(transcript_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="cpd-transcript-{stamp}.{fmt}"'
+    return response

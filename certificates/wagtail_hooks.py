@@ -1,7 +1,11 @@
+from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from certificates.models import CertificateTemplate
+from certificates.admin_views import CertificateRegisterViewSet, RegisterPermissionPolicy
+from certificates.models import Certificate, CertificateTemplate
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -14,3 +18,34 @@ class CertificateTemplateViewSet(SnippetViewSet):
 
 
 register_snippet(CertificateTemplateViewSet)
+register_permission_policy(Certificate, RegisterPermissionPolicy(Certificate))
+
+
+@hooks.register("register_admin_viewset")
+def register_certificate_register():
+    return CertificateRegisterViewSet("certificate_register")
+
+
+class WithReason(LogFormatter):
+    def format_message(self, log_entry):
+        reason = log_entry.data.get("reason", "")
+        return f"{self.message}: {reason}" if reason else self.message
+
+
+@hooks.register("register_log_actions")
+def register_certificate_log_actions(actions):
+    actions.register_action("certificates.issue", "Issue certificate", "Certificate issued")
+    actions.register_action("certificates.resend", "Resend certificate", "Email resend requested")
+    actions.register_action(
+        "certificates.email_sent", "Certificate email sent", "Certificate email delivered"
+    )
+
+    @actions.register_action("certificates.revoke")
+    class Revoke(WithReason):
+        label = "Revoke certificate"
+        message = "Certificate revoked"
+
+    @actions.register_action("certificates.reissue")
+    class Reissue(WithReason):
+        label = "Re-issue certificate"
+        message = "Certificate re-issued with a new code"

@@ -10,6 +10,7 @@ from django.db.models import Exists, F, IntegerField, OuterRef, Q, Subquery, Val
 from wagtail.models import Page
 
 from courses.completion import Progress, progress_for_enrollments, rounded_percent
+from courses.dashboard import enrollment_panels
 from courses.gating import locked_modules
 from courses.models import CoursePage, Enrollment, LessonCompletion
 
@@ -196,6 +197,7 @@ def _first_incomplete(lessons, done: set[int]):
 class DashboardRow:
     enrollment: Enrollment
     progress: Progress
+    panels: list = field(default_factory=list)  # from other apps, e.g. the certificate
 
     @property
     def next_page(self):
@@ -215,4 +217,8 @@ def dashboard_rows(*, user) -> list[DashboardRow]:
         latest.values(), key=lambda e: (e.completed_at is not None, -e.enrolled_at.timestamp())
     )
     progress = progress_for_enrollments(enrollments)
-    return [DashboardRow(enrollment=e, progress=progress[e.id]) for e in enrollments]
+    panels = enrollment_panels(enrollments)
+    return [
+        DashboardRow(enrollment=e, progress=progress[e.id], panels=panels.get(e.id, []))
+        for e in enrollments
+    ]

@@ -51,6 +51,27 @@ def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
         return Enrollment.objects.get(user=user, course=course, cycle=1), False
 
 
+@transaction.atomic
+def enrollment_start_cycle(*, user, course: CoursePage) -> Enrollment:
+    """Open the next cycle of a completed course (recertification): progress starts afresh.
+
+    Apps that know when a trainee should recertify (certificates) decide whether to offer it.
+    """
+    latest = (
+        Enrollment.objects.select_for_update()
+        .filter(user=user, course=course)
+        .order_by("-cycle")
+        .first()
+    )
+    if latest is None:
+        raise NotEnrolled(f"Enrol in “{course.title}” first.")
+    if latest.completed_at is None:
+        return latest  # already in a cycle that is not finished: a repeated click
+    if not course.live or not course.enrolment_open:
+        raise EnrollmentClosed(f"Enrolment for “{course.title}” is closed at the moment.")
+    return Enrollment.objects.create(user=user, course=course, cycle=latest.cycle + 1)
+
+
 @dataclass(frozen=True)
 class LessonCompletionResult:
     completion: LessonCompletion

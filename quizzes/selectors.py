@@ -9,6 +9,7 @@ from operator import or_
 from django.db.models import Q
 from django.utils import timezone
 
+from courses.models import Enrollment
 from quizzes.models import Attempt, QuizPage
 from quizzes.models.quiz import ReviewPolicy, ReviewTiming
 
@@ -45,6 +46,7 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
     submitted = [a for a in attempts if not a.is_open]
     start_refusal = None
     rules = None
+    earlier: list[Attempt] = []
     if user.is_authenticated:
         rules = quiz_rules(quiz=quiz, user=user)
         if open_attempt is None:
@@ -52,9 +54,23 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
                 attempt_start_check(quiz=quiz, user=user, rules=rules, now=timezone.now())
             except QuizError as error:
                 start_refusal = str(error)
+    course = course_of_quiz(quiz)
+    if submitted:  # attempts and passes count within the current (recertification) cycle
+        cycle_start = (
+            Enrollment.objects.filter(user=user, course=course)
+            .order_by("-cycle")
+            .values_list("enrolled_at", flat=True)
+            .first()
+        )
+        if cycle_start is not None:
+            submitted_this_cycle = [a for a in submitted if a.started_at >= cycle_start]
+            if len(submitted_this_cycle) != len(submitted):
+                earlier = [a for a in submitted if a.started_at < cycle_start]
+                submitted = submitted_this_cycle
     return {
-        "course": course_of_quiz(quiz),
+        "course": course,
         "attempts": submitted,
+        "earlier_attempts": earlier,
         "open_attempt": open_attempt,
         "passed": any(a.passed for a in submitted),
         "start_refusal": start_refusal,

@@ -125,7 +125,8 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
     if not quiz.live:
         raise QuizUnavailable("This quiz is not published.")
     course = course_of_quiz(quiz)
-    if not Enrollment.objects.filter(user=user, course=course).exists():
+    enrollment = Enrollment.objects.filter(user=user, course=course).order_by("-cycle").first()
+    if enrollment is None:
         raise QuizUnavailable(f"Enrol in “{course.title}” to take this quiz.")
     if rules.available_from and now < rules.available_from:
         raise QuizUnavailable(
@@ -133,7 +134,12 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
         )
     if rules.available_until and now >= rules.available_until:
         raise QuizUnavailable("This quiz has closed.")
-    submitted = Attempt.objects.filter(quiz=quiz, user=user, status=Attempt.Status.SUBMITTED)
+    submitted = Attempt.objects.filter(  # attempts count afresh in each recertification cycle
+        quiz=quiz,
+        user=user,
+        status=Attempt.Status.SUBMITTED,
+        started_at__gte=enrollment.enrolled_at,
+    )
     if rules.attempts_allowed and submitted.count() >= rules.attempts_allowed:
         raise QuizUnavailable(
             f"You have used all {rules.attempts_allowed} attempts at this quiz. "

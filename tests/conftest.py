@@ -58,3 +58,12 @@ def trainee(db):
 @pytest.fixture
 def course(db):
     return build_course(modules=2, lessons_per_module=2)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate-limit counters live in a process-wide cache; each test starts from zero."""
+    from django.core.cache import caches
+
+    caches["ratelimit"].clear()
+    yield

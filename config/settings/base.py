@@ -188,11 +188,28 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "home.tasks.record_worker_heartbeat", "schedule": 30.0},
     "submit-expired-attempts": {"task": "quizzes.tasks.submit_expired_attempts", "schedule": 60.0},
     "sweep-certificates": {"task": "certificates.tasks.sweep_certificates", "schedule": 300.0},
+    "certificate-expiry-reminders": {
+        "task": "certificates.tasks.send_expiry_reminders",
+        "schedule": 3600.0,
+    },
 }
+# First retry of a refused certificate email waits up to this many seconds, doubling each time.
+CERTIFICATE_EMAIL_RETRY_BACKOFF = int(os.environ.get("CERTIFICATE_EMAIL_RETRY_BACKOFF", "5"))
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared between web processes, so a limit holds whichever process answers.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "ratelimit",
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    },
 }
+RATELIMIT_USE_CACHE = "ratelimit"
+RATELIMIT_FAIL_OPEN = True  # a Redis outage must not lock everyone out of verification
+CERTIFICATE_VERIFY_RATE = os.environ.get("CERTIFICATE_VERIFY_RATE", "60/10m")
+CERTIFICATE_VERIFY_MISS_RATE = os.environ.get("CERTIFICATE_VERIFY_MISS_RATE", "10/10m")
 
 # Email: EMAIL_URL (smtp://user:pass@host:port, or console:// / file://) or the discrete settings.
 DEFAULT_FROM_EMAIL = os.environ.get(
@@ -205,6 +222,7 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "var" / "mail"))
 if os.environ.get("EMAIL_URL"):
     from config.email_url import parse_email_url

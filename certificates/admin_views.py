@@ -1,0 +1,255 @@
+"""The certificate register in the Wagtail admin: filters, CSV export, revoke, re-issue, resend."""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.models import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies.base import ModelPermissionPolicy
+
+from certificates.models import Certificate, CertificateEmail
+from certificates.services import (
+    CertificateActionError,
+    certificate_reissue,
+    certificate_resend,
+    certificate_revoke,
+)
+
+CHANGE = "certificates.change_certificate"
+STANDING_CHOICES = [("valid", "Valid"), ("expired", "Expired"), ("revoked", "Revoked")]
+
+
+class RegisterPermissionPolicy(ModelPermissionPolicy):
+    """Certificates are records: instructors read them and act through the audited actions."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "change", "delete", "copy"} and super().user_has_permission(
+            user, action
+        )
+
+
+def with_delivery_status(queryset):
+    delivery = CertificateEmail.objects.filter(
+        certificate=OuterRef("pk"), kind=CertificateEmail.Kind.DELIVERY
+    )
+    return queryset.select_related("course", "user").annotate(
+        delivery_status=Subquery(delivery.values("status")[:1]),
+        delivery_attempts=Subquery(delivery.values("attempts")[:1]),
+    )
+
+
+class CertificateFilterSet(WagtailFilterSet):
+    standing = django_filters.ChoiceFilter(
+        label="Standing", choices=STANDING_CHOICES, method="filter_standing"
+    )
+    delivery_status = django_filters.ChoiceFilter(
+        label="Certificate email", choices=CertificateEmail.Status.choices
+    )
+    issued_at = django_filters.DateFromToRangeFilter(label="Issued", widget=DateRangePickerWidget)
+    expires_at = django_filters.DateFromToRangeFilter(label="Expires", widget=DateRangePickerWidget)
+
+    class Meta:
+        model = Certificate
+        fields = ["course"]
+
+    def filter_standing(self, queryset, name, value):
+        now = timezone.now()
+        if value == "revoked":
+            return queryset.filter(status=Certificate.Status.REVOKED)
+        valid = queryset.filter(status=Certificate.Status.VALID)
+        return (
+            valid.filter(expires_at__gt=now)
+            if value == "valid"
+            else valid.filter(expires_at__lte=now)
+        )
+
+
+class CertificateIndexView(IndexView):
+    def get_base_queryset(self):
+        return with_delivery_status(super().get_base_queryset())
+
+
+def standing_label(certificate) -> str:
+    return dict(STANDING_CHOICES)[certificate.standing(timezone.now())]
+
+
+def delivery_label(certificate) -> str:
+    status = getattr(certificate, "delivery_status", None)
+    if status is None:
+        return "—"
+    label = CertificateEmail.Status(status).label
+    attempts = getattr(certificate, "delivery_attempts", 0) or 0
+    return f"{label} ({attempts} attempt{'s' if attempts != 1 else ''})" if attempts > 1 else label
+
+
+class CertificateInspectView(InspectView):
+    template_name = "certificates/admin/inspect.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        certificate = self.object
+        context.update(
+            {
+                "certificate": certificate,
+                "standing": standing_label(certificate),
+                "emails": certificate.emails.select_related("requested_by"),
+                "retired_codes": certificate.retired_codes.all(),
+                "can_act": self.request.user.has_perm(CHANGE),
+                "action_urls": {
+                    action: reverse(f"certificate_register:{action}", args=[certificate.pk])
+                    for action in ("revoke", "reissue", "resend")
+                },
+            }
+        )
+        return context
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Recorded in the audit history.",
+    )
+
+
+ACTIONS = {
+    "revoke": {
+        "title": "Revoke certificate",
+        "service": certificate_revoke,
+        "help": "The verify page will show “Revoked” and this reason to anyone who checks it.",
+        "done": "Certificate revoked.",
+    },
+    "reissue": {
+        "title": "Re-issue certificate",
+        "service": certificate_reissue,
+        "help": "A new code and PDF with the holder's current name and registration number, "
+        "emailed to them. The old code will verify as “replaced”.",
+        "done": "Certificate re-issued; the new PDF and email are on their way.",
+    },
+}
+
+
+@require_http_methods(["GET", "POST"])
+def certificate_action(request, pk: int, action: str):
+    """Revoke or re-issue, with a reason; the services log who did it."""
+    if not request.user.has_perm(CHANGE):
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate, pk=pk)
+    spec = ACTIONS[action]
+    form = ReasonForm(request.POST or None)
+    inspect_url = reverse("certificate_register:inspect", args=[pk])
+    if request.method == "POST" and form.is_valid():
+        try:
+            spec["service"](
+                certificate=certificate, reason=form.cleaned_data["reason"], user=request.user
+            )
+        except CertificateActionError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, spec["done"])
+        return redirect(inspect_url)
+    return TemplateResponse(
+        request,
+        "certificates/admin/action.html",
+        {"certificate": certificate, "form": form, "spec": spec, "cancel_url": inspect_url},
+    )
+
+
+@require_http_methods(["POST"])
+def certificate_resend_view(request, pk: int):
+    if not request.user.has_perm(CHANGE):
+        raise PermissionDenied
+    certificate = get_object_or_404(Certificate, pk=pk)
+    try:
+        certificate_resend(certificate=certificate, user=request.user)
+    except CertificateActionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"The certificate will be emailed to {certificate.user.email}.")
+    return redirect("certificate_register:inspect", pk)
+
+
+class CertificateRegisterViewSet(ModelViewSet):
+    """Every certificate, per course: who holds what, its standing and whether the email arrived."""
+
+    model = Certificate
+    icon = "doc-full-inverse"
+    menu_label = "Certificate register"
+    menu_order = 215
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
+    filterset_class = CertificateFilterSet
+    form_fields = []  # never edited directly: the permission policy refuses add/change/delete
+    search_fields = ["holder_name", "code", "course_title", "registration_number"]
+    search_backend_name = None
+    list_display = [
+        "holder_name",
+        "course_title",
+        Column("code", label="Code", accessor="display_code"),
+        "issued_at",
+        "expires_at",
+        Column("standing", label="Standing", accessor=standing_label),
+        Column("delivery", label="Certificate email", accessor=delivery_label),
+    ]
+    list_export = [
+        "holder_name",
+        "registration_number",
+        "course_title",
+        "display_code",
+        "cpd_hours",
+        "issued_at",
+        "expires_at",
+        "standing_now",
+        "revoked_reason",
+        "delivery_status",
+    ]
+    export_headings = {
+        "display_code": "Code",
+        "standing_now": "Standing",
+        "delivery_status": "Certificate email",
+        "cpd_hours": "CPD hours",
+    }
+    export_filename = "certificate-register"
+    inspect_view_fields = [
+        "holder_name",
+        "registration_number",
+        "course_title",
+        "cpd_hours",
+        "issued_at",
+        "expires_at",
+        "reissued_at",
+        "revoked_at",
+        "revoked_reason",
+        "pdf_rendered_at",
+    ]
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path(
+                "<int:pk>/revoke/",
+                certificate_action,
+                {"action": "revoke"},
+                name="revoke",
+            ),
+            path(
+                "<int:pk>/reissue/",
+                certificate_action,
+                {"action": "reissue"},
+                name="reissue",
+            ),
+            path("<int:pk>/resend/", certificate_resend_view, name="resend"),
+        ]
