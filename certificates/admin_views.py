@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
@@ -115,6 +116,12 @@ class CertificateInspectView(InspectView):
         return context
 
 
+class CertificateHistoryView(HistoryView):
+    """The audit trail is for everyone who may see the register, not only editors."""
+
+    any_permission_required = ["view"]
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(
         max_length=300,
@@ -192,6 +199,7 @@ class CertificateRegisterViewSet(ModelViewSet):
     inspect_view_enabled = True
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView
+    history_view_class = CertificateHistoryView
     filterset_class = CertificateFilterSet
     form_fields = []  # never edited directly: the permission policy refuses add/change/delete
     search_fields = ["holder_name", "code", "course_title", "registration_number"]

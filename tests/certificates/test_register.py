@@ -1,0 +1,100 @@
+"""The certificate register in the Wagtail admin, as an instructor."""
+
+import csv
+import io
+
+import pytest
+from django.core import mail
+from wagtail.models import ModelLogEntry
+
+from certificates.models import Certificate, CertificateEmail
+
+pytestmark = pytest.mark.django_db
+INDEX = "/admin/certificate_register/"
+
+
+def test_register_lists_filters_and_shows_email_status(client, issue, instructor):
+    valid = issue(title="Lumbar course")
+    revoked = issue(title="Cervical course")
+    Certificate.objects.filter(pk=revoked.pk).update(status="revoked", revoked_reason="Error")
+    CertificateEmail.objects.filter(certificate=revoked).update(status="failed", attempts=3)
+    client.force_login(instructor)
+    html = client.get(INDEX).content.decode()
+    assert valid.holder_name in html and revoked.holder_name in html
+    assert "Sent" in html and "Failed, will retry (3 attempts)" in html
+    only_valid = client.get(INDEX, {"standing": "valid"}).content.decode()
+    assert valid.holder_name in only_valid and revoked.holder_name not in only_valid
+    by_course = client.get(INDEX, {"course": revoked.course_id}).content.decode()
+    assert revoked.holder_name in by_course and valid.holder_name not in by_course
+    failed = client.get(INDEX, {"delivery_status": "failed"}).content.decode()
+    assert revoked.holder_name in failed and valid.holder_name not in failed
+    search = client.get(INDEX, {"q": valid.code}).content.decode()
+    assert valid.holder_name in search and revoked.holder_name not in search
+
+
+def test_register_exports_csv(client, issue, instructor):
+    certificate = issue(cpd_hours=4.5)
+    client.force_login(instructor)
+    response = client.get(INDEX, {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["Holder name"] == certificate.holder_name
+    assert row["Code"] == certificate.display_code
+    assert row["Standing"] == "valid" and row["CPD hours"] == "4.5"
+    assert row["Certificate email"] == "sent"
+
+
+def test_instructor_revokes_reissues_and_resends_from_the_admin(
+    client, issue, instructor, django_capture_on_commit_callbacks
+):
+    certificate = issue()
+    client.force_login(instructor)
+    inspect = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    assert "Revoke…" in inspect and "Resend email" in inspect and "Certificate delivery" in inspect
+    revoke_url = f"{INDEX}{certificate.pk}/revoke/"
+    assert "Reason" in client.get(revoke_url).content.decode()
+    assert client.post(revoke_url, {"reason": ""}).status_code == 200  # the form asks again
+    client.post(revoke_url, {"reason": "Practical sign-off withdrawn"})
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked"
+    old_code = certificate.code
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{INDEX}{certificate.pk}/reissue/", {"reason": "Sign-off repeated"})
+    certificate.refresh_from_db()
+    assert certificate.status == "valid" and certificate.code != old_code
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"{INDEX}{certificate.pk}/resend/")
+    assert [e.kind for e in certificate.emails.order_by("created_at")] == [
+        "delivery",
+        "reissue",
+        "resend",
+    ]
+    assert len(mail.outbox) == 3
+    actions = set(
+        ModelLogEntry.objects.for_instance(certificate)
+        .filter(user=instructor)
+        .values_list("action", flat=True)
+    )
+    assert actions == {"certificates.revoke", "certificates.reissue", "certificates.resend"}
+    history = client.get(f"{INDEX}history/{certificate.pk}/").content.decode()
+    assert "Certificate revoked: Practical sign-off withdrawn" in history
+
+
+def test_register_is_for_staff_only(client, issue):
+    certificate = issue()
+    client.force_login(certificate.user)
+    assert client.get(INDEX).status_code == 302
+    assert client.post(f"{INDEX}{certificate.pk}/revoke/", {"reason": "x"}).status_code == 302
+    certificate.refresh_from_db()
+    assert certificate.status == "valid"
+
+
+def test_nobody_edits_or_deletes_a_certificate_directly(client, issue, instructor):
+    certificate = issue()
+    client.force_login(instructor)
+    assert client.get(f"{INDEX}edit/{certificate.pk}/").status_code in (302, 403)
+    assert client.get(f"{INDEX}delete/{certificate.pk}/").status_code in (302, 403)
+    assert client.get(f"{INDEX}new/").status_code in (302, 403)
