@@ -213,5 +213,24 @@ def load_demo() -> LoadReport:
     home = ensure_home(report)
     course = ensure_course(home, report)
     ensure_quizzes(course, report, _publish)
+    ensure_certificate_design(course, report)
     ensure_accounts(course, report)
     return report
+
+
+def ensure_certificate_design(course: CoursePage, report: LoadReport) -> None:
+    """The demo course's certificate, signed by the demo instructor; no accreditation is claimed."""
+    from certificates.models import CertificateTemplate
+
+    _, created = CertificateTemplate.objects.get_or_create(
+        course=course,
+        defaults={
+            "title": "Certificate of completion",
+            "wording": "<p>has completed the online theory, safety and contraindications "
+            "assessments of the course</p>",
+            "signatory_name": DEMO_ACCOUNTS["instructor"]["full_name"],
+            "signatory_role": "Course director, Needlepoint Academy",
+        },
+    )
+    if created:
+        report.add("certificate design")

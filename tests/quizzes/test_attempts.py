@@ -38,7 +38,26 @@ def key_response(row) -> dict:
         return {"matches": dict(key["pairs"])}
     if kind == "ordering":
         return {"order": list(key["order"])}
+    if kind == "hotspot":
+        return hotspot_key_point(key)
     raise AssertionError(kind)
+
+
+def hotspot_key_point(key) -> dict:
+    """A point inside the best-credited zone."""
+    from quizzes.marking import point_in_zone
+
+    zone = max(key["zones"], key=lambda z: z["credit"])
+    coords = zone["coords"]
+    if zone["shape"] == "circle":
+        x, y = coords[0], coords[1]
+    elif zone["shape"] == "rect":
+        x, y = coords[0] + coords[2] / 2, coords[1] + coords[3] / 2
+    else:
+        x = sum(point[0] for point in coords) / len(coords)
+        y = sum(point[1] for point in coords) / len(coords)
+    assert point_in_zone(x, y, zone)
+    return {"x": x, "y": y}
 
 
 def answer_all(attempt, *, wrong_positions=()):
