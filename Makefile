@@ -38,6 +38,8 @@ test: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PY) -m pytest tests/bench/bench_pages.py tests/bench/bench_quizzes.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
+	@bash scripts/system-deps.sh test
+	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest tests/bench/bench_certificates.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/mail var/celerybeat-schedule*
