@@ -69,7 +69,7 @@ class Certificate(models.Model):
     holder_name = models.CharField(max_length=150)
     registration_number = models.CharField(max_length=64, blank=True)
     course_title = models.CharField(max_length=255)
-    cpd_hours = models.DecimalField(max_digits=5, decimal_places=1)
+    cpd_hours = models.DecimalField("CPD hours", max_digits=5, decimal_places=1)
     issued_at = models.DateTimeField()
     expires_at = models.DateTimeField()
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.VALID)
@@ -77,7 +77,7 @@ class Certificate(models.Model):
     revoked_at = models.DateTimeField(null=True, blank=True)
     reissued_at = models.DateTimeField(null=True, blank=True)
     pdf = models.FileField(upload_to="certificates/", blank=True)
-    pdf_rendered_at = models.DateTimeField(null=True, blank=True)
+    pdf_rendered_at = models.DateTimeField("PDF rendered at", null=True, blank=True)
 
     class Meta:
         ordering = ["-issued_at"]  # one per enrollment, i.e. per (trainee, course, cycle)

@@ -15,6 +15,7 @@ from certificates.models import Certificate, CertificateEmail, CertificateTempla
 from certificates.pdf import certificate_html, render_pdf
 
 logger = logging.getLogger(__name__)
+RESENDS_PER_HOUR = 3
 
 
 class CertificateActionError(Exception):
@@ -148,6 +149,16 @@ def certificate_resend(*, certificate: Certificate, user) -> CertificateEmail:
     )
     if recent.exists():
         raise CertificateActionError("An email with this certificate is already on its way.")
+    last_hour = CertificateEmail.objects.filter(
+        certificate=certificate,
+        kind=CertificateEmail.Kind.RESEND,
+        created_at__gte=timezone.now() - timezone.timedelta(hours=1),
+    ).count()
+    if last_hour >= RESENDS_PER_HOUR:
+        raise CertificateActionError(
+            f"This certificate has been emailed {last_hour} times in the last hour. "
+            "Check your spam folder, or download it from your certificates page."
+        )
     email = certificate_email_queue(
         certificate=certificate, kind=CertificateEmail.Kind.RESEND, requested_by=user
     )

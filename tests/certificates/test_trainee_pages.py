@@ -53,11 +53,18 @@ def test_trainee_resends_own_certificate_only(client, issue, django_capture_on_c
     )
     assert len(mail.outbox) == 2 and mail.outbox[1].attachments
     assert certificate.emails.filter(kind="resend", status="sent", requested_by=certificate.user)
+    for _ in range(3):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                reverse("certificates:resend", args=[certificate.pk]), follow=True
+            )
+    assert "emailed 3 times in the last hour" in response.content.decode()
+    assert len(mail.outbox) == 4
     client.force_login(UserFactory())
     for name in ("resend", "recertify", "download"):
         method = client.get if name == "download" else client.post
         assert method(reverse(f"certificates:{name}", args=[certificate.pk])).status_code == 404
-    assert len(mail.outbox) == 2
+    assert len(mail.outbox) == 4
 
 
 def test_cpd_transcript_csv_and_pdf_count_hours_except_revoked(client, issue, instructor):
