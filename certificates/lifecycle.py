@@ -110,12 +110,7 @@ def recertification_start(*, user, certificate: Certificate) -> Enrollment:
     """The trainee starts the next cycle of the course their certificate is for."""
     if certificate.user_id != user.pk:
         raise CertificateActionError("This is not your certificate.")
-    latest_cycle = (
-        Enrollment.objects.filter(user=user, course_id=certificate.course_id)
-        .order_by("-cycle")
-        .values_list("cycle", flat=True)
-        .first()
-    )
+    latest_cycle = Enrollment.objects.current(user=user, course=certificate.course).cycle
     if certificate.enrollment.cycle != latest_cycle:
         raise CertificateActionError("You have already started recertifying for this course.")
     if not can_recertify(certificate, now=timezone.now(), latest_cycle=latest_cycle):

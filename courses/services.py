@@ -36,7 +36,7 @@ def _course_of(page: Page) -> CoursePage:
 @transaction.atomic
 def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
     """Enrol a trainee; enrolling again returns the existing enrollment (double clicks are safe)."""
-    existing = Enrollment.objects.filter(user=user, course=course).order_by("-cycle").first()
+    existing = Enrollment.objects.current(user=user, course=course)
     if existing is not None:
         return existing, False
     if not course.live or course.get_view_restrictions().exists():
@@ -57,12 +57,7 @@ def enrollment_start_cycle(*, user, course: CoursePage) -> Enrollment:
 
     Apps that know when a trainee should recertify (certificates) decide whether to offer it.
     """
-    latest = (
-        Enrollment.objects.select_for_update()
-        .filter(user=user, course=course)
-        .order_by("-cycle")
-        .first()
-    )
+    latest = Enrollment.objects.select_for_update().current(user=user, course=course)
     if latest is None:
         raise NotEnrolled(f"Enrol in “{course.title}” first.")
     if latest.completed_at is None:
@@ -85,12 +80,7 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletionResult:
     if not lesson.live:
         raise CourseActionError("This lesson is not published.")
     course = _course_of(lesson)
-    enrollment = (
-        Enrollment.objects.select_for_update()
-        .filter(user=user, course=course)
-        .order_by("-cycle")
-        .first()
-    )
+    enrollment = Enrollment.objects.select_for_update().current(user=user, course=course)
     if enrollment is None:
         raise NotEnrolled(f"Enrol in “{course.title}” before marking lessons complete.")
     lock = locked_modules(user=user, course=course).get(lesson.get_parent().id)

@@ -56,13 +56,9 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
                 start_refusal = str(error)
     course = course_of_quiz(quiz)
     if submitted:  # attempts and passes count within the current (recertification) cycle
-        cycle_start = (
-            Enrollment.objects.filter(user=user, course=course)
-            .order_by("-cycle")
-            .values_list("enrolled_at", flat=True)
-            .first()
-        )
-        if cycle_start is not None:
+        enrollment = Enrollment.objects.current(user=user, course=course)
+        if enrollment is not None:
+            cycle_start = enrollment.enrolled_at
             submitted_this_cycle = [a for a in submitted if a.started_at >= cycle_start]
             if len(submitted_this_cycle) != len(submitted):
                 earlier = [a for a in submitted if a.started_at < cycle_start]

@@ -125,7 +125,7 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
     if not quiz.live:
         raise QuizUnavailable("This quiz is not published.")
     course = course_of_quiz(quiz)
-    enrollment = Enrollment.objects.filter(user=user, course=course).order_by("-cycle").first()
+    enrollment = Enrollment.objects.current(user=user, course=course)
     if enrollment is None:
         raise QuizUnavailable(f"Enrol in “{course.title}” to take this quiz.")
     if rules.available_from and now < rules.available_from:

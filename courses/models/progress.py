@@ -2,6 +2,12 @@ from django.conf import settings
 from django.db import models
 
 
+class EnrollmentQuerySet(models.QuerySet):
+    def current(self, *, user, course):
+        """The trainee's latest cycle on the course, or None if they never enrolled."""
+        return self.filter(user=user, course=course).order_by("-cycle").first()
+
+
 class Enrollment(models.Model):
     """A trainee's place on one cycle of a course. A new cycle starts when they recertify."""
 
@@ -14,6 +20,8 @@ class Enrollment(models.Model):
     cycle = models.PositiveSmallIntegerField(default=1)
     enrolled_at = models.DateTimeField(auto_now_add=True)
     completed_at = models.DateTimeField(null=True, blank=True)
+
+    objects = EnrollmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-enrolled_at"]

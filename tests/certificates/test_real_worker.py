@@ -4,17 +4,16 @@ Runs in `make test`'s PostgreSQL pass, so the worker process and the test share 
 """
 
 import io
-import subprocess
 import time
 
 import pytest
 from django.conf import settings
 from django.db import connection
-from PIL import Image
 from pypdf import PdfReader
 
 from certificates.models import Certificate, CertificateEmail
 from courses.services import enrollment_create, lesson_complete
+from tests.certificates.pdf_tools import decode_qr
 from tests.certificates.real_services import SMTPServer, Worker
 from tests.factories import UserFactory, build_course, lessons_of, wagtail_initial_data
 
@@ -56,18 +55,6 @@ def wait_until(predicate, timeout=60):
 def pdf_attachment(message) -> bytes:
     [part] = [p for p in message.iter_attachments() if p.get_content_type() == "application/pdf"]
     return part.get_content()
-
-
-def decode_qr(pdf: bytes, tmp_path) -> list[str]:
-    import zxingcpp
-
-    path = tmp_path / "certificate.pdf"
-    path.write_bytes(pdf)
-    subprocess.run(  # noqa: S603 - a fixed tool on a temp file
-        ["pdftoppm", "-png", "-r", "150", str(path), str(tmp_path / "page")], check=True  # noqa: S607
-    )  # fmt: skip
-    png = next(tmp_path.glob("page*.png"))
-    return [result.text for result in zxingcpp.read_barcodes(Image.open(png))]
 
 
 def assert_one_delivered(smtp, certificate, tmp_path):

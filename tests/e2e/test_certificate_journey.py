@@ -33,7 +33,7 @@ def test_demo_trainee_completes_course_and_certificate_verifies_from_its_qr(
     page, demo_site, screenshot, settings, tmp_path
 ):
     from accounts.models import User
-    from tests.certificates.test_real_worker import decode_qr
+    from tests.certificates.pdf_tools import decode_qr
 
     settings.SITE_URL = demo_site  # the QR must point at this server
     page.goto(demo_site + "/accounts/login/")
