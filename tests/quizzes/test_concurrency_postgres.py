@@ -13,7 +13,7 @@ from courses.services import enrollment_create
 from quizzes import marking
 from quizzes.models import Attempt, AttemptQuestion
 from quizzes.services import attempt_save_responses, attempt_start, attempt_submit
-from tests.factories import build_course, lessons_of
+from tests.factories import build_course, lessons_of, wagtail_initial_data
 from tests.factories.quizzes import every_type_questions, quiz_with_questions
 from tests.quizzes.test_attempts import key_response
 
@@ -27,6 +27,7 @@ THREADS = 8
 
 @pytest.mark.django_db(transaction=True)
 def test_parallel_submits_grade_once(trainee, monkeypatch):
+    wagtail_initial_data()  # an earlier transactional test flushed Wagtail's root page
     course = build_course(modules=1, lessons_per_module=1)
     enrollment_create(user=trainee, course=course)
     quiz = quiz_with_questions(lessons_of(course)[0].get_parent(), every_type_questions())
