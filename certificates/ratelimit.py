@@ -9,16 +9,17 @@ from __future__ import annotations
 import logging
 import math
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django_ratelimit.core import get_usage
+
+from config import proxy
 
 logger = logging.getLogger(__name__)
 
 
 def client_ip(group, request) -> str:
-    """The same client address the login lockout uses (it honours the trusted proxy setting)."""
-    return get_client_ip_address(request) or "unknown"
+    """The same client address the login lockout uses (it honours TRUSTED_PROXY_COUNT)."""
+    return proxy.client_ip(request) or "unknown"
 
 
 def _usage(request, group: str, rate: str, increment: bool):

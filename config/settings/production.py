@@ -15,10 +15,9 @@ if len(SECRET_KEY) < 50:
     )
 
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-# Behind a reverse proxy the client address is the last hop in X-Forwarded-For, not REMOTE_ADDR;
-# without this, one person's typos would lock everyone out (axes keys lockouts on the IP).
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Behind a reverse proxy the client address is in X-Forwarded-For, not REMOTE_ADDR; without this
+# one person's typos would lock everyone out (lockouts and verify limits key on the address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SESSION_COOKIE_SECURE = True
@@ -36,8 +35,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 CACHES = {
+    **CACHES,  # noqa: F405 - keeps the shared "ratelimit" cache from base
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
-    }
+        "LOCATION": REDIS_URL,  # noqa: F405
+    },
 }

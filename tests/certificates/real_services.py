@@ -60,7 +60,8 @@ def database_url() -> str:
 class Worker:
     """`celery worker` in a subprocess with the worker settings; stopped by PID."""
 
-    def __init__(self, *, redis_url: str, smtp_port: int, log_path, extra_env=None):
+    def __init__(self, *, redis_url: str, smtp_port: int, log_path, extra_env=None, pool="prefork"):
+        self.pool = pool
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "tests.certificates.worker_settings",
@@ -75,7 +76,7 @@ class Worker:
     def __enter__(self):
         self.log = open(self.log_path, "w")  # noqa: SIM115 - closed in __exit__
         self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-            [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork",
+            [sys.executable, "-m", "celery", "-A", "config", "worker", f"--pool={self.pool}",
              "--concurrency=1", "--without-gossip", "--without-mingle", "--loglevel=INFO"],
             env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip

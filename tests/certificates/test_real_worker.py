@@ -129,3 +129,35 @@ def test_worker_killed_mid_render_is_redelivered_and_finishes_once(real_celery, 
     assert "WorkerLostError" in output or "signal 9" in output
     assert Certificate.objects.count() == 1
     assert certificate.emails.get().attempts == 1
+
+
+def test_whole_worker_killed_mid_render_is_redelivered_to_the_next_worker(real_celery, tmp_path):
+    """SIGKILL of the worker itself: Redis keeps the unacknowledged task and, once its
+    visibility timeout passes, hands it to the next worker that starts."""
+    marker = tmp_path / "killed-worker"
+    env = {"TEST_KILL_FIRST_RENDER_MARKER": str(marker), "TEST_VISIBILITY_TIMEOUT": "3"}
+    with SMTPServer() as smtp:
+        first = Worker(
+            redis_url=real_celery,
+            smtp_port=smtp.port,
+            log_path=tmp_path / "first.log",
+            extra_env=env,
+            pool="solo",
+        )
+        with first:
+            user, course = complete_demo_like_course()
+            assert wait_until(lambda: first.process.poll() is not None), first.output()
+        assert marker.exists() and first.process.returncode == -9
+        assert smtp.handler.messages == []
+        time.sleep(4)  # past the visibility timeout
+        with Worker(
+            redis_url=real_celery,
+            smtp_port=smtp.port,
+            log_path=tmp_path / "second.log",
+            extra_env=env,
+        ) as second:
+            assert smtp.wait_for(1, timeout=90), second.output()
+            time.sleep(2)
+        certificate = Certificate.objects.get(user=user, course=course)
+        assert_one_delivered(smtp, certificate, tmp_path)
+    assert certificate.emails.get().attempts == 1

@@ -19,13 +19,20 @@ EMAIL_HOST = "127.0.0.1"
 EMAIL_PORT = int(os.environ["TEST_SMTP_PORT"])
 EMAIL_TIMEOUT = 10
 CERTIFICATE_EMAIL_RETRY_BACKOFF = 1
+if os.environ.get("TEST_VISIBILITY_TIMEOUT"):  # how soon Redis hands a dead worker's task on
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": int(os.environ["TEST_VISIBILITY_TIMEOUT"])
+    }
 
 KILL_MARKER = os.environ.get("TEST_KILL_FIRST_RENDER_MARKER")
 
 
 @task_prerun.connect
 def _die_during_first_render(task=None, **kwargs):
-    """Fault injection: the pool process running the first render dies as if OOM-killed."""
+    """Fault injection: the process running the first render dies as if OOM-killed.
+
+    Under the prefork pool that is a pool process; under the solo pool, the whole worker.
+    """
     if KILL_MARKER and task.name == "certificates.tasks.render_certificate":
         marker = Path(KILL_MARKER)
         if not marker.exists():

@@ -73,3 +73,44 @@ def test_production_requires_email_verification():
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert result.stdout.strip().splitlines()[-1] == "mandatory", result.stderr
+
+
+RATE_LIMIT_PROBE = """
+from django.conf import settings
+from django.test import RequestFactory
+from certificates.ratelimit import client_ip, verify_limited
+settings.CERTIFICATE_VERIFY_MISS_RATE = "2/10m"
+def request(client):
+    return RequestFactory().get("/certificates/verify/x/", HTTP_X_FORWARDED_FOR=client,
+                                REMOTE_ADDR="10.0.0.1")
+print("ip", client_ip(None, request("203.0.113.5")))
+print("spoofed", client_ip(None, request("192.0.2.66, 203.0.113.5")))
+for _ in range(2):
+    verify_limited(request("203.0.113.5"), miss=True)
+print("limited", bool(verify_limited(request("203.0.113.5"))))
+print("other", bool(verify_limited(request("198.51.100.7"))))
+"""
+
+
+PROBE_KEYS = {"ip", "spoofed", "limited", "other"}
+
+
+def test_production_rate_limits_use_redis_and_the_client_behind_the_proxy(redis_url):
+    """Production settings replace CACHES: the verify limits must still find their Redis cache
+    and key on the client address the proxy reports, not on the proxy."""
+    env = {
+        **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "x7" * 30 + "-production-like-secret-for-the-check",
+        "REDIS_URL": redis_url.replace("/0", "/5"),
+        "SECURE_SSL_REDIRECT": "false",
+    }
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "shell", "-c", RATE_LIMIT_PROBE],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.split(" ")[0] in PROBE_KEYS]
+    assert lines == ["ip 203.0.113.5", "spoofed 203.0.113.5", "limited True", "other False"], (
+        result.stdout + result.stderr
+    )
