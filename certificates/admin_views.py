@@ -20,8 +20,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from certificates.models import Certificate, CertificateEmail
+from certificates.selectors import csv_safe
 from certificates.services import (
     CertificateActionError,
+    certificate_holder_new_cycle,
     certificate_reissue,
     certificate_resend,
     certificate_revoke,
@@ -77,6 +79,12 @@ class CertificateFilterSet(WagtailFilterSet):
 
 
 class CertificateIndexView(IndexView):
+    # Names are typed by trainees: a spreadsheet must not run one as a formula.
+    custom_field_preprocess = {
+        field: {"csv": csv_safe}
+        for field in ("holder_name", "registration_number", "course_title", "revoked_reason")
+    }
+
     def get_base_queryset(self):
         return with_delivery_status(super().get_base_queryset())
 
@@ -109,7 +117,7 @@ class CertificateInspectView(InspectView):
                 "can_act": self.request.user.has_perm(CHANGE),
                 "action_urls": {
                     action: reverse(f"certificate_register:{action}", args=[certificate.pk])
-                    for action in ("revoke", "reissue", "resend")
+                    for action in ("revoke", "reissue", "resend", "newcycle")
                 },
             }
         )
@@ -143,6 +151,14 @@ ACTIONS = {
         "help": "A new code and PDF with the holder's current name and registration number, "
         "emailed to them. The old code will verify as “replaced”.",
         "done": "Certificate re-issued; the new PDF and email are on their way.",
+    },
+    "newcycle": {
+        "title": "Start a new cycle",
+        "service": certificate_holder_new_cycle,
+        "help": "Opens a new cycle of the course for the holder: their progress and quiz "
+        "attempts start afresh, and completing it issues a new certificate. This certificate "
+        "keeps its standing.",
+        "done": "A new cycle has started; the trainee sees it on their dashboard.",
     },
 }
 
@@ -260,4 +276,10 @@ class CertificateRegisterViewSet(ModelViewSet):
                 name="reissue",
             ),
             path("<int:pk>/resend/", certificate_resend_view, name="resend"),
+            path(
+                "<int:pk>/new-cycle/",
+                certificate_action,
+                {"action": "newcycle"},
+                name="newcycle",
+            ),
         ]

@@ -28,7 +28,8 @@ logger = logging.getLogger(__name__)
 
 Kind, Status = CertificateEmail.Kind, CertificateEmail.Status
 CLAIM_LEASE = timedelta(minutes=10)  # far longer than an SMTP timeout
-MAX_ATTEMPTS = 12
+SWEEP_RETRY_AFTER = timedelta(minutes=15)  # after the task's own retries, the sweep's pace
+GIVE_UP_AFTER = timedelta(days=3)  # an outage longer than this needs a person, not a retry
 WITH_PDF = {Kind.DELIVERY, Kind.RESEND, Kind.REISSUE}
 REMINDER_DAYS = {Kind.REMINDER_60: 60, Kind.REMINDER_30: 30, Kind.REMINDER_7: 7}
 
@@ -47,11 +48,11 @@ def certificate_email_queue(*, certificate: Certificate, kind: str, requested_by
     return email
 
 
-def enqueue_send(email_id: int) -> None:
+def enqueue_send(email_id: int, *, retry: bool = True) -> None:
     from certificates.tasks import send_certificate_email
 
     try:
-        send_certificate_email.delay(email_id)
+        send_certificate_email.delay(email_id, retry=retry)
     except Exception:  # noqa: BLE001 - the row stays pending and the sweep sends it
         logger.warning("Could not queue certificate email %s; the sweep will send it", email_id)
 
@@ -93,15 +94,28 @@ def certificate_email_send(*, email_id: int) -> bool:
         if email.kind in WITH_PDF and not certificate.pdf:
             from certificates.services import certificate_render
 
-            certificate_render(certificate=certificate)
+            certificate = certificate_render(certificate=certificate)
+            email.certificate = certificate
         message = build_message(email)
+        if Certificate.objects.filter(
+            pk=certificate.pk, status=Certificate.Status.REVOKED
+        ).exists():
+            rows.update(status=Status.CANCELLED)  # revoked while we were preparing it
+            return False
         message.send(fail_silently=False)
     except Exception as error:
-        gave_up = email.attempts >= MAX_ATTEMPTS
+        gave_up = timezone.now() - email.created_at >= GIVE_UP_AFTER
         rows.update(
             status=Status.GAVE_UP if gave_up else Status.FAILED,
             last_error=f"{type(error).__name__}: {error}"[:500],
         )
+        if gave_up:
+            logger.error(
+                "Gave up on certificate email %s after %s attempts: %s",
+                email_id,
+                email.attempts,
+                error,
+            )
         raise EmailNotSent(str(error)) from error
     rows.update(status=Status.SENT, sent_at=timezone.now(), recipient=message.to[0], last_error="")
     log(
@@ -154,7 +168,7 @@ def certificate_emails_due(*, now=None) -> list[int]:
     now = now or timezone.now()
     due = (
         Q(status=Status.PENDING, created_at__lt=now - timedelta(minutes=2))
-        | Q(status=Status.FAILED, claimed_at__lt=now - timedelta(minutes=15))
+        | Q(status=Status.FAILED, claimed_at__lt=now - SWEEP_RETRY_AFTER)
         | Q(status=Status.SENDING, claimed_at__lt=now - CLAIM_LEASE)
     )
     return list(CertificateEmail.objects.filter(due).values_list("pk", flat=True)[:500])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,6 +17,7 @@ from certificates.services import CertificateActionError, certificate_issue, cer
 from courses.models import Enrollment
 from courses.services import CourseActionError, enrollment_start_cycle
 
+logger = logging.getLogger(__name__)
 RECERTIFY_WINDOW = timedelta(days=max(REMINDER_DAYS.values()))
 GRACE = timedelta(minutes=2)  # leave fresh work to the tasks queued on commit
 
@@ -32,17 +35,27 @@ def certificates_sweep(*, now=None) -> SweepResult:
     without_certificate = Enrollment.objects.filter(
         completed_at__lt=now - GRACE, certificate__isnull=True
     ).select_related("course", "user")
-    issued = 0
+    issued = rendered = 0
     for enrollment in without_certificate[:500]:
-        issued += certificate_issue(enrollment=enrollment)[1]
-    rendered = 0
+        with _one_item("issue a certificate for enrollment", enrollment.pk):
+            issued += certificate_issue(enrollment=enrollment)[1]
     for certificate in Certificate.objects.filter(pdf="", issued_at__lt=now - GRACE)[:500]:
-        certificate_render(certificate=certificate)
-        rendered += 1
+        with _one_item("render certificate", certificate.pk):
+            certificate_render(certificate=certificate)
+            rendered += 1
     due = certificate_emails_due(now=now)
     for email_id in due:
-        enqueue_send(email_id)
+        enqueue_send(email_id, retry=False)
     return SweepResult(issued=issued, rendered=rendered, emails_queued=len(due))
+
+
+@contextmanager
+def _one_item(what: str, pk: int):
+    """One bad row must not stop the sweep from finishing everybody else's certificate."""
+    try:
+        yield
+    except Exception:
+        logger.exception("Sweep could not %s %s; will try again next run", what, pk)
 
 
 def reminder_due(certificate: Certificate, now) -> str | None:

@@ -155,14 +155,14 @@ def transcript_csv(data: Transcript) -> str:
         certificate = line.certificate
         writer.writerow(
             [
-                _csv_safe(certificate.course_title),
+                csv_safe(certificate.course_title),
                 certificate.display_code,
                 timezone.localtime(certificate.issued_at).date().isoformat(),
                 timezone.localtime(certificate.expires_at).date().isoformat(),
                 line.standing,
                 f"{certificate.cpd_hours:.1f}",
-                _csv_safe(line.accrediting_body),
-                _csv_safe(line.provider_number),
+                csv_safe(line.accrediting_body),
+                csv_safe(line.provider_number),
             ]
         )
     writer.writerow(
@@ -171,8 +171,9 @@ def transcript_csv(data: Transcript) -> str:
     return buffer.getvalue()
 
 
-def _csv_safe(value: str) -> str:
+def csv_safe(value) -> str:
     """Spreadsheets run cells that start with = + - @ as formulas; quote them as text."""
+    value = "" if value is None else str(value)
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 

@@ -16,6 +16,7 @@ from certificates.pdf import certificate_html, render_pdf
 
 logger = logging.getLogger(__name__)
 RESENDS_PER_HOUR = 3
+NAME_MISSING = "Name not given"
 
 
 class CertificateActionError(Exception):
@@ -37,7 +38,7 @@ def certificate_issue(*, enrollment) -> tuple[Certificate, bool]:
                 user=user,
                 course=course,
                 code=new_code(),
-                holder_name=user.get_full_name(),
+                holder_name=holder_name(user),
                 registration_number=user.registration_number,
                 course_title=course.title,
                 cpd_hours=course.cpd_hours,
@@ -52,6 +53,15 @@ def certificate_issue(*, enrollment) -> tuple[Certificate, bool]:
     return certificate, True
 
 
+def holder_name(user) -> str:
+    """The name printed on the certificate. Never the email address (get_full_name's fallback):
+    the verify page is public. A blank name is flagged for the instructor to fix and re-issue."""
+    name = (user.full_name or "").strip()
+    if not name:
+        logger.warning("User %s has no full name; certificate issued as 'Name not given'", user.pk)
+    return name or NAME_MISSING
+
+
 def enqueue_render(certificate_id: int) -> None:
     """Queue the PDF; if the broker is down, the periodic sweep renders it later."""
     from certificates.tasks import render_certificate
@@ -63,16 +73,29 @@ def enqueue_render(certificate_id: int) -> None:
 
 
 def certificate_render(*, certificate: Certificate) -> Certificate:
-    """Render and store the PDF; running it again replaces the file with an identical one."""
+    """Render and store the PDF; running it again replaces the file with an identical one.
+
+    Rendering happens outside any lock; the result is kept only if the certificate still has the
+    code and name it was rendered with, so a render that overlaps a re-issue cannot win.
+    """
     design = CertificateTemplate.objects.filter(course_id=certificate.course_id).first()
     pdf = render_pdf(certificate_html(certificate, design))
-    old_name = certificate.pdf.name
-    certificate.pdf.save(f"{certificate.code}.pdf", ContentFile(pdf), save=False)
-    certificate.pdf_rendered_at = timezone.now()
-    certificate.save(update_fields=["pdf", "pdf_rendered_at"])
-    if old_name and old_name != certificate.pdf.name:
-        certificate.pdf.storage.delete(old_name)
-    return certificate
+    with transaction.atomic():
+        current = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if (current.code, current.holder_name) != (certificate.code, certificate.holder_name):
+            return current  # re-issued meanwhile: its own render is queued
+        old_name = current.pdf.name
+        current.pdf.save(f"{current.code}.pdf", ContentFile(pdf), save=False)
+        current.pdf_rendered_at = timezone.now()
+        current.save(update_fields=["pdf", "pdf_rendered_at"])
+        if old_name and old_name != current.pdf.name:
+            _delete_after_commit(current.pdf.storage, old_name)
+    return current
+
+
+def _delete_after_commit(storage, name: str) -> None:
+    """Files are not transactional: remove the old one only once the row no longer names it."""
+    transaction.on_commit(lambda: storage.delete(name))
 
 
 @transaction.atomic
@@ -98,7 +121,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certif
 
 @transaction.atomic
 def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certificate:
-    """Give the certificate a new code and PDF with the holder's current details.
+    """Give a valid or expired certificate a new code and PDF with the holder's current details.
 
     The old code is kept, so anyone verifying it learns it was replaced rather than "not found".
     Issue and expiry dates stay: re-issuing corrects a document, it does not recertify.
@@ -107,6 +130,11 @@ def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certi
     if not reason:
         raise CertificateActionError("Give the reason for re-issuing.")
     certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.status == Certificate.Status.REVOKED:
+        raise CertificateActionError(
+            "A revoked certificate cannot be re-issued: that would make it valid again. "
+            "If the trainee should requalify, start a new cycle for them."
+        )
     now = timezone.now()
     old_code = certificate.code
     RetiredCode.objects.create(
@@ -114,14 +142,12 @@ def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certi
     )
     holder = certificate.user
     certificate.code = new_code()
-    certificate.holder_name = holder.get_full_name()
+    certificate.holder_name = holder_name(holder)
     certificate.registration_number = holder.registration_number
-    certificate.status = Certificate.Status.VALID
-    certificate.revoked_reason = ""
-    certificate.revoked_at = None
     certificate.reissued_at = now
     if certificate.pdf:
-        certificate.pdf.delete(save=False)
+        _delete_after_commit(certificate.pdf.storage, certificate.pdf.name)
+    certificate.pdf = ""
     certificate.pdf_rendered_at = None
     certificate.save()
     log(
@@ -164,3 +190,26 @@ def certificate_resend(*, certificate: Certificate, user) -> CertificateEmail:
     )
     log(instance=certificate, action="certificates.resend", user=user, data={"email": email.pk})
     return email
+
+
+@transaction.atomic
+def certificate_holder_new_cycle(*, certificate: Certificate, reason: str, user):
+    """An instructor lets the holder requalify (e.g. after a revocation): a new course cycle."""
+    from courses.services import CourseActionError, enrollment_start_cycle
+
+    reason = reason.strip()
+    if not reason:
+        raise CertificateActionError("Give the reason for starting a new cycle.")
+    try:
+        enrollment = enrollment_start_cycle(user=certificate.user, course=certificate.course)
+    except CourseActionError as error:
+        raise CertificateActionError(str(error)) from error
+    if enrollment.pk == certificate.enrollment_id:
+        raise CertificateActionError("The trainee has not finished this cycle yet.")
+    log(
+        instance=certificate,
+        action="certificates.new_cycle",
+        user=user,
+        data={"reason": reason, "cycle": enrollment.cycle},
+    )
+    return enrollment

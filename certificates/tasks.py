@@ -1,6 +1,7 @@
 """Thin tasks: load by id, call the service, retry. Every task is safe to run twice."""
 
 from celery import shared_task
+from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 
 from certificates.emails import (
@@ -11,6 +12,8 @@ from certificates.emails import (
 from certificates.lifecycle import certificates_sweep, expiry_reminders_queue
 from certificates.models import Certificate
 from certificates.services import certificate_render
+
+FAST_RETRIES = 8
 
 
 @shared_task(bind=True, acks_late=True, max_retries=8, ignore_result=True)
@@ -25,18 +28,25 @@ def render_certificate(self, certificate_id: int) -> None:
     certificate_emails_enqueue_pending(certificate_id=certificate_id)
 
 
-@shared_task(
-    acks_late=True,
-    autoretry_for=(EmailNotSent,),
-    retry_backoff=settings.CERTIFICATE_EMAIL_RETRY_BACKOFF,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-    ignore_result=True,
-)
-def send_certificate_email(email_id: int) -> None:
-    """Exponential backoff with full jitter; after the last retry the sweep keeps trying."""
-    certificate_email_send(email_id=email_id)
+@shared_task(bind=True, acks_late=True, ignore_result=True)
+def send_certificate_email(self, email_id: int, *, retry: bool = True) -> None:
+    """Retries with exponential backoff and full jitter; after the last, the sweep takes over.
+
+    The sweep queues with retry=False: one attempt per sweep pass, every 15 minutes, until the
+    email is sent or three days have passed (then it is marked "gave up" and logged as an error).
+    """
+    try:
+        certificate_email_send(email_id=email_id)
+    except EmailNotSent as error:
+        if not retry or self.request.retries >= FAST_RETRIES:
+            return
+        countdown = get_exponential_backoff_interval(
+            factor=settings.CERTIFICATE_EMAIL_RETRY_BACKOFF,
+            retries=self.request.retries,
+            maximum=600,
+            full_jitter=True,
+        )
+        raise self.retry(exc=error, countdown=countdown) from error
 
 
 @shared_task(ignore_result=True, acks_late=True)

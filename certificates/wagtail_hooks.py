@@ -45,6 +45,11 @@ def register_certificate_log_actions(actions):
         label = "Revoke certificate"
         message = "Certificate revoked"
 
+    @actions.register_action("certificates.new_cycle")
+    class NewCycle(WithReason):
+        label = "Start a new cycle for the holder"
+        message = "New course cycle started for the holder"
+
     @actions.register_action("certificates.reissue")
     class Reissue(WithReason):
         label = "Re-issue certificate"

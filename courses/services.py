@@ -64,7 +64,11 @@ def enrollment_start_cycle(*, user, course: CoursePage) -> Enrollment:
         return latest  # already in a cycle that is not finished: a repeated click
     if not course.live or not course.enrolment_open:
         raise EnrollmentClosed(f"Enrolment for “{course.title}” is closed at the moment.")
-    return Enrollment.objects.create(user=user, course=course, cycle=latest.cycle + 1)
+    try:
+        with transaction.atomic():
+            return Enrollment.objects.create(user=user, course=course, cycle=latest.cycle + 1)
+    except IntegrityError:  # a concurrent request (double click) opened it first
+        return Enrollment.objects.get(user=user, course=course, cycle=latest.cycle + 1)
 
 
 @dataclass(frozen=True)

@@ -96,20 +96,66 @@ def test_a_refusing_server_is_retried_and_the_email_sent_once(issue, flaky_smtp)
     assert len(mail.outbox) == 1
 
 
-def test_after_the_last_retry_the_row_waits_for_the_sweep_then_gives_up(issue, flaky_smtp):
-    flaky_smtp(failures=1000)
+def test_after_the_last_retry_the_sweep_keeps_trying_for_three_days_then_gives_up(
+    issue, flaky_smtp, caplog
+):
+    server = flaky_smtp(failures=1000)
     issue()
     email = CertificateEmail.objects.get()
-    assert email.status == "failed" and email.attempts == 9  # first try + 8 retries
+    assert email.status == "failed" and email.attempts == server.calls > 1
     assert "SMTPServerDisconnected" in email.last_error
     assert outbox.certificate_emails_due(now=timezone.now()) == []  # backing off
     assert outbox.certificate_emails_due(now=timezone.now() + LATER) == [email.pk]
-    CertificateEmail.objects.filter(pk=email.pk).update(attempts=outbox.MAX_ATTEMPTS - 1)
+    calls = server.calls
+    from certificates.tasks import send_certificate_email
+
+    send_certificate_email.delay(email.pk, retry=False)  # as the sweep queues it: one attempt
+    assert server.calls == calls + 1
+    email.refresh_from_db()
+    assert email.status == "failed"
+    three_days_on = email.created_at - outbox.GIVE_UP_AFTER
+    CertificateEmail.objects.filter(pk=email.pk).update(created_at=three_days_on)
     with pytest.raises(outbox.EmailNotSent):
         outbox.certificate_email_send(email_id=email.pk)
     email.refresh_from_db()
     assert email.status == "gave_up"
+    assert "Gave up on certificate email" in caplog.text
     assert outbox.certificate_emails_due(now=timezone.now() + LATER) == []
+
+
+def test_a_certificate_revoked_while_its_email_is_prepared_is_not_sent(issue, monkeypatch):
+    from certificates import emails
+
+    certificate = issue()
+    email = CertificateEmail.objects.create(certificate=certificate, kind="resend")
+    real_build = emails.build_message
+
+    def revoke_meanwhile(row):
+        Certificate.objects.filter(pk=certificate.pk).update(status="revoked")
+        return real_build(row)
+
+    monkeypatch.setattr(emails, "build_message", revoke_meanwhile)
+    assert outbox.certificate_email_send(email_id=email.pk) is False
+    email.refresh_from_db()
+    assert email.status == "cancelled" and len(mail.outbox) == 1
+
+
+def test_the_sweep_carries_on_past_a_certificate_that_will_not_render(issue, monkeypatch):
+    from certificates import lifecycle
+
+    broken, fine = issue(), issue()
+    Certificate.objects.filter(pk__in=[broken.pk, fine.pk]).update(pdf="")
+    real_render = lifecycle.certificate_render
+
+    def render(*, certificate):
+        if certificate.pk == broken.pk:
+            raise OSError("disk full")
+        return real_render(certificate=certificate)
+
+    monkeypatch.setattr(lifecycle, "certificate_render", render)
+    assert certificates_sweep(now=timezone.now() + LATER).rendered == 1
+    fine.refresh_from_db()
+    assert fine.pdf
 
 
 def broker_down(*args, **kwargs):

@@ -107,7 +107,7 @@ def test_reminders_go_at_60_30_and_7_days_each_once(issue, django_capture_on_com
     assert sent_reminders(certificate) == ["reminder_60", "reminder_30", "reminder_7"]
     reminder = mail.outbox[-1]
     assert "expires soon" in reminder.subject and not reminder.attachments
-    assert expiry.strftime("%-d %B %Y") in reminder.body
+    assert timezone.localtime(expiry).strftime("%-d %B %Y") in reminder.body
 
 
 def test_a_late_beat_sends_only_the_most_urgent_reminder(issue, django_capture_on_commit_callbacks):
@@ -124,6 +124,17 @@ def test_revoked_and_renewed_certificates_get_no_reminders(
     certificate_revoke(certificate=revoked, reason="Issued in error", user=instructor)
     when = revoked.expires_at - dt.timedelta(days=10)
     assert run_reminders_at(when, django_capture_on_commit_callbacks) == 0
+    expiring = issue(validity_months=12)
+    Certificate.objects.filter(pk=expiring.pk).update(expires_at=revoked.expires_at)
+    renewed = Certificate.objects.get(pk=expiring.pk)
+    Enrollment.objects.create(user=renewed.user, course=renewed.course, cycle=2)
+    newer = complete_course(renewed.user, renewed.course, django_capture_on_commit_callbacks)
+    assert newer.issued_at > renewed.issued_at
+    Certificate.objects.filter(pk=newer.pk).update(
+        expires_at=newer.expires_at + dt.timedelta(days=400)
+    )
+    assert run_reminders_at(when, django_capture_on_commit_callbacks) == 0
+    assert not CertificateEmail.objects.filter(kind__startswith="reminder").exists()
 
 
 def test_recertification_opens_a_new_cycle_and_issues_a_second_certificate(
@@ -171,3 +182,12 @@ def test_attempt_limits_count_afresh_in_a_recertification_cycle(issue):
         attempt_start_check(quiz=quiz, user=user, rules=rules, now=now)
     Enrollment.objects.create(user=user, course=course, cycle=2)
     attempt_start_check(quiz=quiz, user=user, rules=rules, now=timezone.now())
+
+
+def test_a_trainee_without_a_name_never_gets_their_email_printed(issue):
+    from tests.factories import UserFactory
+
+    nameless = UserFactory(full_name="  ")
+    certificate = issue(user=nameless)
+    assert certificate.holder_name == "Name not given"
+    assert nameless.email not in certificate.holder_name

@@ -8,6 +8,8 @@ from django.core import mail
 from wagtail.models import ModelLogEntry
 
 from certificates.models import Certificate, CertificateEmail
+from courses.models import Enrollment
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 INDEX = "/admin/certificate_register/"
@@ -47,22 +49,16 @@ def test_register_exports_csv(client, issue, instructor):
     assert row["Certificate email"] == "sent"
 
 
-def test_instructor_revokes_reissues_and_resends_from_the_admin(
+def test_instructor_reissues_resends_revokes_and_starts_a_new_cycle(
     client, issue, instructor, django_capture_on_commit_callbacks
 ):
     certificate = issue()
     client.force_login(instructor)
     inspect = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
     assert "Revoke…" in inspect and "Resend email" in inspect and "Certificate delivery" in inspect
-    revoke_url = f"{INDEX}{certificate.pk}/revoke/"
-    assert "Reason" in client.get(revoke_url).content.decode()
-    assert client.post(revoke_url, {"reason": ""}).status_code == 200  # the form asks again
-    client.post(revoke_url, {"reason": "Practical sign-off withdrawn"})
-    certificate.refresh_from_db()
-    assert certificate.status == "revoked"
     old_code = certificate.code
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(f"{INDEX}{certificate.pk}/reissue/", {"reason": "Sign-off repeated"})
+        client.post(f"{INDEX}{certificate.pk}/reissue/", {"reason": "Name misspelt"})
     certificate.refresh_from_db()
     assert certificate.status == "valid" and certificate.code != old_code
     with django_capture_on_commit_callbacks(execute=True):
@@ -73,12 +69,34 @@ def test_instructor_revokes_reissues_and_resends_from_the_admin(
         "resend",
     ]
     assert len(mail.outbox) == 3
+    revoke_url = f"{INDEX}{certificate.pk}/revoke/"
+    assert "Reason" in client.get(revoke_url).content.decode()
+    assert client.post(revoke_url, {"reason": ""}).status_code == 200  # the form asks again
+    client.post(revoke_url, {"reason": "Practical sign-off withdrawn"})
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked"
+    inspect = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    assert "Re-issue…" not in inspect and "Start a new cycle…" in inspect
+    refused = client.post(
+        f"{INDEX}{certificate.pk}/reissue/", {"reason": "Try to undo"}, follow=True
+    ).content.decode()
+    assert "A revoked certificate cannot be re-issued" in refused
+    certificate.refresh_from_db()
+    assert certificate.status == "revoked"
+    client.post(f"{INDEX}{certificate.pk}/new-cycle/", {"reason": "Sign-off to be repeated"})
+    cycles = Enrollment.objects.filter(user=certificate.user, course=certificate.course)
+    assert sorted(cycles.values_list("cycle", flat=True)) == [1, 2]
     actions = set(
         ModelLogEntry.objects.for_instance(certificate)
         .filter(user=instructor)
         .values_list("action", flat=True)
     )
-    assert actions == {"certificates.revoke", "certificates.reissue", "certificates.resend"}
+    assert actions == {
+        "certificates.revoke",
+        "certificates.reissue",
+        "certificates.resend",
+        "certificates.new_cycle",
+    }
     history = client.get(f"{INDEX}history/{certificate.pk}/").content.decode()
     assert "Certificate revoked: Practical sign-off withdrawn" in history
 
@@ -90,6 +108,37 @@ def test_register_is_for_staff_only(client, issue):
     assert client.post(f"{INDEX}{certificate.pk}/revoke/", {"reason": "x"}).status_code == 302
     certificate.refresh_from_db()
     assert certificate.status == "valid"
+
+
+def test_view_only_staff_read_the_register_but_cannot_act(client, issue):
+    from django.contrib.auth.models import Permission
+
+    certificate = issue()
+    reader = UserFactory()
+    reader.user_permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_certificate"),
+    )
+    client.force_login(reader)
+    assert certificate.holder_name in client.get(INDEX).content.decode()
+    inspect = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    assert "Revoke…" not in inspect
+    for action in ("revoke", "reissue", "new-cycle"):
+        url = f"{INDEX}{certificate.pk}/{action}/"
+        assert client.post(url, {"reason": "x"})["Location"] == "/admin/"  # Wagtail's refusal
+    assert client.post(f"{INDEX}{certificate.pk}/resend/")["Location"] == "/admin/"
+    certificate.refresh_from_db()
+    assert certificate.status == "valid" and certificate.emails.count() == 1
+
+
+def test_csv_export_does_not_carry_formulas(client, issue, instructor):
+    from tests.factories import UserFactory as Users
+
+    issue(user=Users(full_name='=HYPERLINK("http://evil.example","Click")'))
+    client.force_login(instructor)
+    content = b"".join(client.get(INDEX, {"export": "csv"}).streaming_content).decode()
+    [row] = list(csv.DictReader(io.StringIO(content)))
+    assert row["Holder name"] == '\'=HYPERLINK("http://evil.example","Click")'
 
 
 def test_nobody_edits_or_deletes_a_certificate_directly(client, issue, instructor):
