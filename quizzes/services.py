@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from courses.gating import locked_modules
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_evaluate_completion
 from quizzes import marking
@@ -128,6 +129,9 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
     enrollment = Enrollment.objects.current(user=user, course=course)
     if enrollment is None:
         raise QuizUnavailable(f"Enrol in “{course.title}” to take this quiz.")
+    lock = locked_modules(user=user, course=course).get(quiz.get_parent().id)
+    if lock is not None:  # a quiz inside a gated module waits for the gate like its lessons
+        raise QuizUnavailable(lock.reason)
     if rules.available_from and now < rules.available_from:
         raise QuizUnavailable(
             f"This quiz opens on {timezone.localtime(rules.available_from):%d %B %Y at %H:%M}."
