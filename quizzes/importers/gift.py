@@ -215,10 +215,18 @@ def _parse_question(chunk: _Chunk, location: str, category: str):
         title=title,
         stem=stem,
         answer=answer,
-        general_feedback=to_rich_text(unescape(general_raw), text_format),
+        general_feedback=_general_feedback(general_raw, text_format),
         category=category,
         notes=notes,
     )
+
+
+def _general_feedback(raw: str, text_format: str) -> str:
+    """Like Moodle, general feedback may name its own format: `####[html]<p>…</p>`."""
+    match = _FORMAT.match(raw)
+    if match:
+        raw, text_format = raw[match.end() :], match.group(1)
+    return to_rich_text(unescape(raw), text_format)
 
 
 @dataclass
