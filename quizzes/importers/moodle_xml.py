@@ -14,7 +14,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml import ElementTree as SafeElementTree
 
-from quizzes.importers.gift import category_name, numeric_answer
+from quizzes.importers.gift import category_name
+from quizzes.importers.gift import number as parse_number
 from quizzes.importers.images import image_from_base64
 from quizzes.importers.model import (
     ParsedQuestion,
@@ -260,8 +261,12 @@ def _numerical(element, location, notes):
             continue
         if _plain(answer.find("feedback"), ""):
             notes.append(f"Feedback for the numeric answer '{value[:20]}' was not kept.")
-        tolerance = (answer.findtext("tolerance") or "0").strip()
-        answers.append(numeric_answer(f"{value}:{tolerance}", float(weight / 100), where))
+        centre = parse_number(value, where, "answer")
+        tolerance = abs(parse_number(answer.findtext("tolerance") or "0", where, "tolerance"))
+        answers.append(
+            {"value": str(centre), "tolerance": str(tolerance), "minimum": None, "maximum": None,
+             "credit": float(weight / 100)}
+        )  # fmt: skip
     units = element.findall("units/unit")
     unit = ""
     for unit_element in units:
