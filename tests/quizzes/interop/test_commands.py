@@ -139,4 +139,7 @@ def test_import_queries_grow_with_batches_not_questions():
     two_batches, four_batches = import_queries(40, 20), import_queries(80, 20)
     assert four_batches - two_batches == 2 * 5
     assert two_batches == 2 * 5 + 4  # savepoint, categories (two reads: they exist), release
-    assert import_queries(400, 200) == two_batches  # ten times the questions, same queries
+    # Two and a half times the questions in the same two batches: the same queries. (SQLite caps
+    # the parameters of one statement, so Django splits batches much larger than ~60 rows into
+    # several INSERTs: still a fixed number per batch, whatever is in it.)
+    assert import_queries(100, 50) == two_batches
