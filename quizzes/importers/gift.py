@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from quizzes.importers.model import (
     ParsedQuestion,
@@ -23,6 +23,7 @@ from quizzes.importers.model import (
     decode_utf8,
     max_questions,
 )
+from quizzes.importers.numbers import NUMBER, numeric_answer
 from quizzes.importers.text import TEXT_FORMATS, title_from, to_plain, to_rich_text
 
 # Escaped characters become private-use placeholders while we split, like Moodle's "&&058;".
@@ -31,7 +32,6 @@ ESCAPES |= {":": "\ue005", "\\": "\ue006", "n": "\ue007"}
 _RESTORE = {placeholder: ("\n" if char == "n" else char) for char, placeholder in ESCAPES.items()}
 _PLACEHOLDER_RANGE = re.compile("[\ue000-\ue007]")
 _FORMAT = re.compile(r"\s*\[(" + "|".join(TEXT_FORMATS) + r")\]")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?")
 TF_ANSWERS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
 
@@ -271,7 +271,7 @@ def _weight(segment: str, default: Decimal, context: _Context, offset: int):
         return default, segment
     end = stripped.find("%", 1)
     raw = stripped[1:end] if end != -1 else stripped[1:]
-    if end == -1 or not _NUMBER.fullmatch(raw.strip()):
+    if end == -1 or not NUMBER.fullmatch(raw.strip()):
         raise QuestionProblem(
             f"The weight '%{raw[:20]}{'%' if end != -1 else ''}' is not a percentage like %50%.",
             context.where(offset),
@@ -363,16 +363,6 @@ def _matching(answer_text: str, context: _Context):
     return {"pairs": pairs, "distractors": distractors}
 
 
-def number(raw: str, where: str, what: str = "number") -> Decimal:
-    cleaned = raw.strip()
-    if not _NUMBER.fullmatch(cleaned) or len(cleaned) > 40:
-        raise QuestionProblem(f"The {what} '{cleaned[:40]}' is not a number.", where)
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
-        raise QuestionProblem(f"The {what} '{cleaned[:40]}' is not a number.", where) from None
-
-
 def _numeric(answer_text: str, context: _Context):
     start = answer_text.index("#") + 1
     inner = answer_text[start:]
@@ -401,26 +391,3 @@ def _numeric(answer_text: str, context: _Context):
             )
         answers.append(numeric_answer(value_text, float(weight / 100), where))
     return {"answers": answers, "unit": ""}
-
-
-def numeric_answer(value_text: str, credit: float, where: str) -> dict:
-    """`2018`, `2018:2` (value:tolerance) or `1..5` (minimum..maximum)."""
-    value_text = value_text.strip()
-    if not value_text:
-        raise QuestionProblem("A numeric answer is empty.", where)
-    if ".." in value_text:
-        low_text, _, high_text = value_text.partition("..")
-        low, high = number(low_text, where, "minimum"), number(high_text, where, "maximum")
-        if low > high:
-            raise QuestionProblem(
-                f"The range {low}..{high} is empty: the minimum is above the maximum.", where
-            )
-        return {"value": None, "tolerance": None, "minimum": str(low), "maximum": str(high),
-                "credit": credit}  # fmt: skip
-    value_text, _, tolerance_text = value_text.partition(":")
-    value = number(value_text, where, "answer")
-    tolerance = number(tolerance_text, where, "tolerance") if tolerance_text.strip() else Decimal(0)
-    if tolerance < 0:
-        raise QuestionProblem(f"The tolerance {tolerance} is negative.", where)
-    return {"value": str(value), "tolerance": str(tolerance), "minimum": None, "maximum": None,
-            "credit": credit}  # fmt: skip

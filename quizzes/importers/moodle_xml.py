@@ -15,7 +15,6 @@ from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml import ElementTree as SafeElementTree
 
 from quizzes.importers.gift import category_name
-from quizzes.importers.gift import number as parse_number
 from quizzes.importers.images import image_from_base64
 from quizzes.importers.model import (
     ParsedQuestion,
@@ -27,6 +26,7 @@ from quizzes.importers.model import (
     decode_utf8,
     max_questions,
 )
+from quizzes.importers.numbers import number as parse_number
 from quizzes.importers.text import title_from, to_plain, to_rich_text
 
 TEXT_FORMATS = {"html": "html", "moodle_auto_format": "moodle", "plain_text": "plain"}
