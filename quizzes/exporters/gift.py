@@ -47,7 +47,14 @@ def export_gift(questions) -> tuple[str, list[ExportNote]]:
         out.append(
             f"::{escape(question.title)}::[html]{escape(question.stem)}{{\n{answer}{feedback}}}\n"
         )
-    return "\n".join(out), notes
+    header = [f"// {len(ordered) - sum(n.skipped for n in notes)} question(s) exported as GIFT."]
+    header += [f"// {'left out' if n.skipped else 'note'}: {_one_line(str(n))}" for n in notes]
+    return "\n".join(header) + "\n\n" + "\n".join(out), notes
+
+
+def _one_line(text: str) -> str:
+    """A note in a `//` comment line must not break the line."""
+    return " ".join(text.split())
 
 
 def _answer(question, notes: list[ExportNote]) -> str | None:

@@ -11,24 +11,25 @@ from __future__ import annotations
 import base64
 import re
 from decimal import Decimal
-from xml.etree.ElementTree import Element, SubElement, indent, tostring  # writing only
+from xml.etree.ElementTree import Comment, Element, SubElement, indent, tostring  # writing only
 
 from quizzes.exporters import ExportNote, answer_values, items, percent
 from quizzes.exporters.gift import category_path
 
 SHAPES = {"circle": "circle", "rect": "rectangle", "polygon": "polygon"}
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML 1.0
 
 
 def _text(parent: Element, tag: str, text: str, text_format: str | None = None) -> Element:
     element = SubElement(parent, tag)
     if text_format:
         element.set("format", text_format)
-    SubElement(element, "text").text = text or ""
+    SubElement(element, "text").text = _NOT_XML.sub("", text or "")
     return element
 
 
 def _value(parent: Element, tag: str, text) -> None:
-    SubElement(parent, tag).text = str(text)
+    SubElement(parent, tag).text = _NOT_XML.sub("", str(text))
 
 
 def _image_file(parent: Element, image) -> str:
@@ -52,6 +53,10 @@ def export_moodle_xml(questions) -> tuple[str, list[ExportNote]]:
             _text(wrapper, "category", category_path(category))
             current = category
         _question(quiz, question, notes)
+    for position, note in enumerate(notes):
+        label = "left out" if note.skipped else "note"
+        text = " ".join(_NOT_XML.sub("", str(note)).replace("--", "- -").split())
+        quiz.insert(position, Comment(f" {label}: {text} "))
     indent(quiz)
     body = tostring(quiz, encoding="unicode")
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n", notes

@@ -100,3 +100,22 @@ def test_gift_round_trip_keeps_numeric_ranges(db):
     )  # fmt: skip
     copies, _ = round_trip(bank, "gift")
     assert_same_question(bank.questions.get(), copies["Range"])
+
+
+def test_exported_files_say_what_they_could_not_carry(source_bank):
+    gift, _ = questions_export(source_bank.questions.all(), "gift")
+    assert "// left out: hotspot: GIFT has no hotspot question; left out." in gift.splitlines()
+    assert "// note: numeric alternatives: GIFT has no units; 'mm' is dropped." in gift.splitlines()
+    xml, _ = questions_export(source_bank.questions.all(), "moodlexml")
+    assert "<!-- note: hotspot: ddmarker has no alt text for its background. -->" in xml
+
+
+def test_control_characters_do_not_break_the_xml(db):
+    from tests.factories.quizzes import QuestionFactory
+
+    bank = QuestionBank.objects.create(name="Odd")
+    QuestionFactory(
+        bank=bank, title="Bell\x07", stem="<p>Ring\x07 the bell?</p>", kind="true_false"
+    )
+    copies, _ = round_trip(bank, "moodlexml")
+    assert copies["Bell"].stem == "<p>Ring the bell?</p>"
