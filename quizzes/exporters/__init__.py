@@ -41,5 +41,13 @@ def questions_export(questions, export_format: str) -> tuple[str, list[ExportNot
     from quizzes.exporters.gift import export_gift
     from quizzes.exporters.moodle_xml import export_moodle_xml
 
+    if hasattr(questions, "prefetch_related"):  # a queryset: no query per question
+        questions = questions.select_related("category", "image").prefetch_related(
+            "tagged_items__tag"
+        )
     writer = export_gift if export_format == "gift" else export_moodle_xml
     return writer(list(questions))
+
+
+def tag_names(question) -> list[str]:
+    return sorted(item.tag.name for item in question.tagged_items.all())

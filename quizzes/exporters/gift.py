@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 
-from quizzes.exporters import ExportNote, answer_values, items, percent
+from quizzes.exporters import ExportNote, answer_values, items, percent, tag_names
 
 _SPECIALS = [("\\", "\\\\"), ("~", "\\~"), ("=", "\\="), ("#", "\\#"), ("{", "\\{")]
 _SPECIALS += [("}", "\\}"), (":", "\\:"), ("\r", ""), ("\n", "\\n")]
@@ -69,6 +69,8 @@ def _answer(question, notes: list[ExportNote]) -> str | None:
         notes.append(ExportNote(title, "GIFT cannot carry the question's image."))
     if question.critical:
         notes.append(ExportNote(title, "GIFT cannot mark a must-pass item; the flag is dropped."))
+    if tag_names(question):
+        notes.append(ExportNote(title, "GIFT has no tags; they are dropped."))
     lines: list[str] = []
     if kind in ("single_choice", "multiple_response"):
         marked = False

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from xml.etree.ElementTree import Comment, Element, SubElement, indent, tostring  # writing only
 
-from quizzes.exporters import ExportNote, answer_values, items, percent
+from quizzes.exporters import ExportNote, answer_values, items, percent, tag_names
 from quizzes.exporters.gift import category_path
 
 SHAPES = {"circle": "circle", "rect": "rectangle", "polygon": "polygon"}
@@ -91,6 +91,10 @@ def _question(quiz: Element, question, notes: list[ExportNote]) -> None:
     if question.critical:
         notes.append(ExportNote(question.title, "Moodle has no must-pass flag; it is dropped."))
     WRITERS[kind](element, value, question, notes)
+    if names := tag_names(question):
+        tags = SubElement(element, "tags")
+        for name in names:
+            _text(tags, "tag", name)
 
 
 def _choice(element, value, question, notes):

@@ -57,6 +57,7 @@ class ParsedQuestion:
     image: ParsedImage | None = None  # the question's picture, or a hotspot's background
     image_alt: str = ""
     notes: list[str] = field(default_factory=list)  # what was understood but not kept
+    tags: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -190,7 +190,14 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
         image=image,
         image_alt=image_alt,
         notes=notes,
+        tags=_tags(element),
     )
+
+
+def _tags(element: Element) -> list[str]:
+    texts = element.iterfind("tags/tag/text")
+    names = (" ".join((text.text or "").split())[:100] for text in texts)
+    return list(dict.fromkeys(name for name in names if name))
 
 
 def _answers(element: Element, location: str):

@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.images import ImageFile
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
+from taggit.models import Tag
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
@@ -26,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 from quizzes.blocks import QUESTION_TYPE_LABELS, QUESTION_TYPES, HotspotBlock
 from quizzes.importers.model import ParsedQuestion, ParseProblem, ParseResult
 from quizzes.models import Question, QuestionBank, QuestionCategory
+from quizzes.models.bank import QuestionTag
 
 BATCH_SIZE = 500
 ANSWER_BLOCKS = dict(QUESTION_TYPES)
@@ -167,6 +169,7 @@ def questions_import(
         batch = prepared[start : start + batch_size]
         rows = [_question_row(bank, categories, question, value) for question, value in batch]
         Question.objects.bulk_create(rows)
+        _tags_attach(rows, [question for question, _ in batch])
         backend.add_bulk(Question, rows)
         report.imported += len(rows)
     return report
@@ -179,6 +182,21 @@ def _categories_ensure(names: set[str]) -> dict[str, QuestionCategory]:
     found = {c.name: c for c in QuestionCategory.objects.filter(name__in=names)}
     QuestionCategory.objects.bulk_create([QuestionCategory(name=n) for n in names - set(found)])
     return {c.name: c for c in QuestionCategory.objects.filter(name__in=names)}
+
+
+def _tags_attach(rows: list[Question], questions: list[ParsedQuestion]) -> None:
+    """Two queries per batch that has tags, plus one insert per tag name new to the site."""
+    names = {name for question in questions for name in question.tags}
+    if not names:
+        return
+    tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
+    for name in sorted(names - set(tags)):
+        tags[name] = Tag.objects.create(name=name)  # taggit finds the tag a free slug
+    QuestionTag.objects.bulk_create(
+        QuestionTag(content_object=row, tag=tags[name])
+        for row, question in zip(rows, questions, strict=True)
+        for name in question.tags
+    )
 
 
 def image_create(parsed_image, title: str):

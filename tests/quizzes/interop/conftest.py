@@ -78,6 +78,9 @@ def source_bank(db):
     image = wagtail_factories.ImageFactory(file__width=400, file__height=300)
     for kind in SAMPLE_BODIES:
         QuestionFactory(bank=bank, kind=kind, title=f"Sample {kind}")
+    tagged = bank.questions.get(title="Sample true_false")
+    tagged.tags.add("safety", "consent")
+    tagged.save()
     for title, raw in richer_bodies(image.pk).items():
         QuestionFactory(bank=bank, title=title, body=raw)
     return bank

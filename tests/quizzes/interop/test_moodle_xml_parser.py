@@ -209,3 +209,13 @@ def test_multi_fractions_must_add_up():
     assert (
         str(problem) == "/quiz/question[1]: The right options' fractions add up to 80%, not 100%."
     )
+
+
+def test_tags():
+    xml = question(
+        "truefalse",
+        answer("100", "true") + answer("0", "false")
+        + "<tags><tag><text>safety</text></tag><tag><text> red  flags </text></tag>"
+        "<tag><text>safety</text></tag></tags>",
+    )  # fmt: skip
+    assert only_question(xml).tags == ["safety", "red flags"]

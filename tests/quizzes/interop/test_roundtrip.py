@@ -49,7 +49,9 @@ def test_moodle_xml_round_trip_keeps_every_type(source_bank):
     types = set()
     for original in originals:
         assert_same_question(original, copies[original.title])
+        assert sorted(copies[original.title].tags.names()) == sorted(original.tags.names())
         types.add(original.question_type)
+    assert sorted(copies["Sample true_false"].tags.names()) == ["consent", "safety"]
     assert types == {
         "single_choice", "multiple_response", "true_false", "numeric", "short_text",
         "matching", "ordering", "hotspot",
@@ -105,6 +107,7 @@ def test_gift_round_trip_keeps_numeric_ranges(db):
 def test_exported_files_say_what_they_could_not_carry(source_bank):
     gift, _ = questions_export(source_bank.questions.all(), "gift")
     assert "// left out: hotspot: GIFT has no hotspot question; left out." in gift.splitlines()
+    assert "// note: Sample true_false: GIFT has no tags; they are dropped." in gift.splitlines()
     assert "// note: numeric alternatives: GIFT has no units; 'mm' is dropped." in gift.splitlines()
     xml, _ = questions_export(source_bank.questions.all(), "moodlexml")
     assert "<!-- note: hotspot: ddmarker has no alt text for its background. -->" in xml
