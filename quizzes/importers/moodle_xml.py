@@ -35,6 +35,7 @@ SKIPPED = {
     "essay": "Essay questions are skipped: the engine cannot mark free text.",
     "description": "Description items are skipped: the engine has no text-only item type.",
     "multianswer": "Embedded-answer (cloze) questions are skipped: the engine has no such type.",
+    "cloze": "Embedded-answer (cloze) questions are skipped: the engine has no such type.",
     "calculated": "Calculated questions are skipped: the engine has no formula questions.",
     "calculatedsimple": "Calculated questions are skipped: the engine has no formula questions.",
     "calculatedmulti": "Calculated questions are skipped: the engine has no formula questions.",
@@ -105,7 +106,8 @@ def _text(element: Element, path: str) -> str:
     return (found.text or "") if found is not None else ""
 
 
-def _format(element: Element | None, default: str = "html") -> str:
+def _format(element: Element | None, default: str = "moodle") -> str:
+    """Moodle's importer reads a missing format attribute as moodle_auto_format."""
     if element is None:
         return default
     return TEXT_FORMATS.get(element.get("format", ""), default)
@@ -170,6 +172,10 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
             image_alt = alt.group(1) if alt else ""
         else:
             notes.append(f"Only the first embedded image is kept; '{parsed.filename}' was not.")
+    legacy = element.find("image_base64")  # Moodle 1.9 kept one picture beside the text
+    if image is None and legacy is not None and (legacy.text or "").strip():
+        name = (element.findtext("image") or "image").strip()
+        image = image_from_base64(name, legacy.text, f"{location}/image_base64")
     stem = to_rich_text(_PLUGINFILE_IMG.sub("", raw_stem), text_format)
     try:
         kind, answer, background = READERS[qtype](element, location, notes)

@@ -219,3 +219,21 @@ def test_tags():
         "<tag><text>safety</text></tag></tags>",
     )  # fmt: skip
     assert only_question(xml).tags == ["safety", "red flags"]
+
+
+def test_moodle_19_file_shape_legacy_image_and_default_format():
+    """Old exports: no format attribute (moodle_auto_format), <image_base64>, padded texts."""
+    xml = (
+        '<question type="multichoice"><name><text>mcq with image</text>\n</name>'
+        "<questiontext><text>Line one\nline two</text></questiontext>"
+        f"<image>moodle.png</image><image_base64>\n{png_base64(16, 16)}\n</image_base64>"
+        "<single>true</single>"
+        '<answer fraction="0"><text>\nwrong answer\n        </text>'
+        "<feedback><text>\n\n</text></feedback></answer>"
+        '<answer fraction="100"><text>\nright answer\n</text></answer></question>'
+    )
+    parsed = only_question(xml)
+    assert parsed.stem == "<p>Line one<br>line two</p>"
+    assert parsed.answer == {"options": [option("wrong answer", 0.0), option("right answer", 1.0)]}
+    assert (parsed.image.filename, parsed.image.width) == ("moodle.png", 16)
+    assert parsed.points == Decimal("1.00")
