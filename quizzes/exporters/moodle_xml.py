@@ -157,7 +157,7 @@ def _matching(element, value, question, notes):
 def _ordering(element, value, question, notes):
     _value(element, "layouttype", "VERTICAL")
     _value(element, "selecttype", "ALL")
-    _value(element, "selectcount", "0")
+    _value(element, "selectcount", len(items(value["items"])))
     _value(
         element, "gradingtype", "ABSOLUTE_POSITION" if value.get("partial") else "ALL_OR_NOTHING"
     )

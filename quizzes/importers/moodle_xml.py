@@ -312,19 +312,27 @@ ORDERING_GRADING = {"ALL_OR_NOTHING": False, "-1": False, "ABSOLUTE_POSITION": T
 
 
 def _ordering(element, location, notes):
-    grading = (element.findtext("gradingtype") or "ALL_OR_NOTHING").strip().upper()
+    """qtype_ordering: each answer's fraction is its position. The plugin's importer reads a
+    missing <gradingtype> as RELATIVE and a missing <selecttype> as RANDOM with 6 items."""
+    grading = (element.findtext("gradingtype") or "RELATIVE").strip().upper()
     if grading not in ORDERING_GRADING:
         raise QuestionProblem(
             f"The ordering grading type '{grading[:30]}' cannot be represented: the engine marks "
-            "all-or-nothing or by absolute position.",
+            "all or nothing (ALL_OR_NOTHING) or per position (ABSOLUTE_POSITION).",
             f"{location}/gradingtype",
         )
-    select = (element.findtext("selecttype") or "ALL").strip().upper()
-    if select not in ("ALL", "0"):
-        raise QuestionProblem("The engine always orders every item (selecttype ALL).", location)
     entries = []
     for index, (where, answer) in enumerate(_answers(element, location)):
         entries.append((fraction(answer.get("fraction"), where, -1e6, 1e6), index, answer))
+    select = (element.findtext("selecttype") or "RANDOM").strip().upper()
+    count_text = (element.findtext("selectcount") or "6").strip()
+    count = int(count_text) if count_text.isdigit() else 6
+    if select not in ("ALL", "0") and 0 < count < len(entries):
+        raise QuestionProblem(
+            f"This ordering question shows {count} of its {len(entries)} items ({select}); "
+            "the engine always orders every item.",
+            f"{location}/selecttype",
+        )
     entries.sort(key=lambda entry: (entry[0], entry[1]))
     items = [_plain(answer, "", "html") for _, _, answer in entries]
     return "ordering", {"items": items, "partial": ORDERING_GRADING[grading]}, None

@@ -35,7 +35,10 @@ VALID_XML = quiz(
     question("multichoice", "<single>false</single>" + answer("50", "a") + answer("50", "b")),
     question("truefalse", answer("100", "true") + answer("0", "false")),
     question("numerical", '<answer fraction="100"><text>3</text><tolerance>1</tolerance></answer>'),
-    question("ordering", answer("1", "x") + answer("2", "y")),
+    question(
+        "ordering",
+        "<gradingtype>ALL_OR_NOTHING</gradingtype>" + answer("1", "x") + answer("2", "y"),
+    ),
     question(
         "matching", "<subquestion><text>p</text><answer><text>q</text></answer></subquestion>"
     ),

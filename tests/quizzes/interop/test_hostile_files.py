@@ -118,6 +118,16 @@ QUESTION_ERRORS = [
      "line 1: The answer '1e99999' is not a number."),
     ("option too long", "gift", b"Q {=" + b"x" * 501 + b" ~b}",
      "line 1: options[1].text: Ensure this value has at most 500 characters (it has 501)."),
+    ("xml ordering graded relative (the plugin's default)", "moodlexml",
+     quiz(question("ordering", answer("1", "a") + answer("2", "b"))),
+     "/quiz/question[1]/gradingtype: The ordering grading type 'RELATIVE' cannot be represented: "
+     "the engine marks all or nothing (ALL_OR_NOTHING) or per position (ABSOLUTE_POSITION)."),
+    ("xml ordering shows a subset", "moodlexml",
+     quiz(question("ordering", "<gradingtype>ALL_OR_NOTHING</gradingtype><selecttype>RANDOM"
+                   "</selecttype><selectcount>2</selectcount>"
+                   + answer("1", "a") + answer("2", "b") + answer("3", "c"))),
+     "/quiz/question[1]/selecttype: This ordering question shows 2 of its 3 items (RANDOM); the "
+     "engine always orders every item."),
     ("xml fraction not a number", "moodlexml",
      quiz(question("multichoice", answer("lots", "a") + answer("0", "b"))),
      "/quiz/question[1]/answer[1]: The fraction 'lots' is not a number."),
