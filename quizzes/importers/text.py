@@ -5,8 +5,10 @@ from __future__ import annotations
 import html
 import re
 
-import markdown as markdown_lib
 import nh3
+from markdown_it import MarkdownIt
+
+from quizzes.importers.model import QuestionProblem
 
 # Exactly what the stem's rich-text features (quizzes.models.bank.STEM_FEATURES) can hold.
 RICH_TAGS = {"p", "br", "b", "strong", "i", "em", "ol", "ul", "li", "sup", "sub"}
@@ -17,6 +19,22 @@ _RENAMES = [
     (re.compile(r"<(/?)(?:div|h[1-6]|blockquote|pre|table|tr)>"), r"<\1p>"),
 ]
 TEXT_FORMATS = ("moodle", "html", "plain", "markdown")
+# markdown-it-py (CommonMark) stays fast on pathological input (64 KB of "[" in well under a
+# second), where Python-Markdown took minutes.
+MARKDOWN = MarkdownIt("commonmark", {"html": True})
+# HTML parsers slow down sharply on deep nesting (200,000 nested <div>s take minutes), so a
+# question's text is bounded long before that: far beyond any real question.
+MAX_TEXT_CHARS = 64 * 1024
+MAX_TAGS = 2_000
+
+
+def check_text_size(text: str, what: str = "The question text") -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise QuestionProblem(
+            f"{what} is {len(text):,} characters; the limit is {MAX_TEXT_CHARS:,}."
+        )
+    if text.count("<") > MAX_TAGS:
+        raise QuestionProblem(f"{what} has more than {MAX_TAGS:,} HTML tags.")
 
 
 def sanitise_html(text: str) -> str:
@@ -45,10 +63,11 @@ def to_rich_text(text: str, text_format: str) -> str:
     """Convert text in one of Moodle's formats (moodle, html, plain, markdown) to safe HTML."""
     if not text.strip():
         return ""
+    check_text_size(text)
     if text_format == "plain":
         return plain_to_html(text)
     if text_format == "markdown":
-        return sanitise_html(markdown_lib.markdown(text))
+        return sanitise_html(MARKDOWN.render(text))
     if text_format == "moodle" and not re.search(r"<(p|br|div|ul|ol)\b", text, re.IGNORECASE):
         # Moodle auto-format: HTML allowed, line breaks kept.
         text = "<p>" + text.strip().replace("\n", "<br>") + "</p>"
@@ -57,18 +76,19 @@ def to_rich_text(text: str, text_format: str) -> str:
 
 def to_plain(text: str, text_format: str = "html") -> str:
     """Answer texts and option feedback are plain text in this engine."""
+    check_text_size(text, "An answer or feedback text")
     if text_format in ("html", "moodle"):
         text = html.unescape(nh3.clean(text, tags=set(), strip_comments=True))
     return " ".join(text.split())
 
 
-def html_to_plain(text: str) -> str:
-    return to_plain(text, "html")
+def _strip_tags(text: str) -> str:
+    return " ".join(html.unescape(nh3.clean(text, tags=set(), strip_comments=True)).split())
 
 
 def title_from(stem_html: str, fallback: str = "Imported question") -> str:
     """Moodle names untitled questions after their text; so do we (first 80 characters)."""
-    words = html_to_plain(re.sub(r"<(br|/p|/li)>", " ", stem_html))
+    words = _strip_tags(re.sub(r"<(br|/p|/li)>", " ", stem_html))
     if not words:
         return fallback
     return words if len(words) <= 80 else words[:79].rstrip() + "…"
