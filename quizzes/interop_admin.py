@@ -7,6 +7,7 @@ format. The file is parsed again on confirm: a client-sent parsed payload is nev
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import tempfile
@@ -17,7 +18,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core import signing
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -50,9 +51,13 @@ def can_export(user) -> bool:
 
 
 def _pending_dir() -> Path:
-    default = Path(tempfile.gettempdir()) / "needlepoint-question-imports"
+    """A directory only this process's user can read: uploads may hold unpublished questions."""
+    default = Path(tempfile.gettempdir()) / f"needlepoint-question-imports-{os.getuid()}"
     path = Path(getattr(settings, "QUESTION_IMPORT_TEMP_DIR", default))
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = path.stat()
+    if info.st_uid != os.getuid() or info.st_mode & 0o077:
+        raise ImproperlyConfigured(f"{path} must belong to this user and be private (mode 700).")
     return path
 
 
