@@ -200,9 +200,19 @@ def _tags_attach(rows: list[Question], questions: list[ParsedQuestion]) -> None:
 
 
 def image_create(parsed_image, title: str):
+    """Store an imported image, or reuse the identical one already in the library (by the same
+    SHA-1 hash Wagtail keeps for duplicate detection), so importing a file twice adds no copies."""
+    from wagtail.utils.file import hash_filelike
+
+    file_hash = hash_filelike(BytesIO(parsed_image.data))
+    existing = get_image_model().objects.filter(file_hash=file_hash).first()
+    if existing is not None:
+        return existing
     image = get_image_model()(
         title=title[:255] or parsed_image.filename,
         file=ImageFile(BytesIO(parsed_image.data), name=parsed_image.filename),
+        file_size=len(parsed_image.data),
+        file_hash=file_hash,
     )
     image.save()
     return image

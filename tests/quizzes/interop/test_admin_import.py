@@ -72,11 +72,25 @@ def test_rejected_file_shows_problems_and_offers_no_import(instructor_client):
     assert 'name="token"' not in html
 
 
-def test_unreadable_file_is_reported_without_a_500(instructor_client):
-    response = upload(instructor_client, b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]>"
-                      b"<quiz/>", "moodlexml", name="evil.xml")  # fmt: skip
+@pytest.mark.parametrize(
+    ("data", "file_format", "message"),
+    [
+        (b"<!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><quiz/>", "moodlexml",
+         "line 1: The file declares a DTD"),
+        (b"Caf\xe9 {T}", "gift", "line 1: The file is not UTF-8 text (byte 0xe9 at column 4)"),
+        (b"<quiz><question>", "moodlexml", "The XML is not well-formed (no element found)"),
+        (b'<quiz><question type="truefalse"><questiontext><text>x</text>'
+         b'<file name="a.png" encoding="base64">PHN2Zz4=</file></questiontext></question></quiz>',
+         "moodlexml", "The file &#x27;a.png&#x27; is not an image we can read"),
+        (b"Q {=a\n", "gift", "Unbalanced braces: missing the"),
+    ],
+    ids=["xxe", "not utf-8", "not well-formed", "not an image", "unbalanced"],
+)  # fmt: skip
+def test_hostile_files_are_reported_without_a_500(instructor_client, data, file_format, message):
+    response = upload(instructor_client, data, file_format, name="hostile")
     assert response.status_code == 200
-    assert "The file declares a DTD" in response.content.decode()
+    assert message in response.content.decode()
+    assert 'name="token"' not in response.content.decode()
     assert Question.objects.count() == 0
 
 

@@ -122,3 +122,16 @@ def test_control_characters_do_not_break_the_xml(db):
     )
     copies, _ = round_trip(bank, "moodlexml")
     assert copies["Bell"].stem == "<p>Ring the bell?</p>"
+
+
+def test_importing_the_same_images_twice_adds_no_copies(source_bank):
+    from wagtail.images import get_image_model
+
+    text, _ = questions_export(source_bank.questions.all(), "moodlexml")
+    images_before = get_image_model().objects.count()
+    for name in ("Copy 1", "Copy 2"):
+        target = QuestionBank.objects.create(name=name)
+        questions_import(bank=target, result=parse_file(text.encode(), "moodlexml"))
+    assert get_image_model().objects.count() == images_before + 1  # ddmarker PNG, stored once
+    image = get_image_model().objects.latest("pk")
+    assert image.file_size > 0 and len(image.file_hash) == 40
