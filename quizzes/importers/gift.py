@@ -32,6 +32,7 @@ ESCAPES |= {":": "\ue005", "\\": "\ue006", "n": "\ue007"}
 _RESTORE = {placeholder: ("\n" if char == "n" else char) for char, placeholder in ESCAPES.items()}
 _PLACEHOLDER_RANGE = re.compile("[\ue000-\ue007]")
 _FORMAT = re.compile(r"\s*\[(" + "|".join(TEXT_FORMATS) + r")\]")
+_TITLE = re.compile(r"\s*::(.*?)::", re.DOTALL)
 TF_ANSWERS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
 
@@ -108,7 +109,12 @@ def parse_gift(data: bytes) -> ParseResult:
         try:
             item = _parse_question(chunk, location, category)
         except QuestionProblem as problem:
-            item = ParseProblem(problem.location or location, problem.message)
+            title = _TITLE.match(chunk.text)
+            item = ParseProblem(
+                problem.location or location,
+                problem.message,
+                title=" ".join(title.group(1).split())[:200] if title else "",
+            )
         if isinstance(item, ParsedQuestion):
             result.questions.append(item)
         else:
@@ -149,7 +155,7 @@ def _parse_question(chunk: _Chunk, location: str, category: str):
             "Description items are skipped: the engine has no text-only item type.",
             skipped=True,
             source_type="description",
-            title=title,
+            title=title or title_from(to_rich_text(unescape(body[:2000]), "plain")),
         )
     if opening == -1 or closing == -1 or closing < opening:
         if opening == -1:
