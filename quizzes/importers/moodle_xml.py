@@ -7,8 +7,10 @@ Parsed with defusedxml and any DTD refused (Moodle XML never has one), so extern
 
 from __future__ import annotations
 
+import html
 import re
 from decimal import Decimal, InvalidOperation
+from urllib.parse import unquote
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException, DTDForbidden
@@ -44,6 +46,7 @@ SKIPPED = {
 }
 _DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 _PLUGINFILE_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+IMAGE_NAME = re.compile(r"\.(png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 
 
 class _Skip(Exception):
@@ -165,13 +168,18 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
     files = question_text.findall("file") if question_text is not None else []
     for number, file_element in enumerate(files, start=1):
         where = f"{location}/questiontext/file[{number}]"
-        parsed = image_from_base64(file_element.get("name", "image"), file_element.text, where)
+        name = file_element.get("name", "image")
+        if not IMAGE_NAME.search(name):
+            notes.append(f"The attached file '{name[:80]}' was not kept: only images are imported.")
+            continue
+        parsed = image_from_base64(name, file_element.text, where)
         if image is None:
-            image = parsed
-            alt = re.search(r'alt="([^"]*)"', raw_stem)
-            image_alt = alt.group(1) if alt else ""
+            image, image_alt = parsed, _alt_for(raw_stem, name)
         else:
             notes.append(f"Only the first embedded image is kept; '{parsed.filename}' was not.")
+    elsewhere = sum(1 for _ in element.iter("file")) - len(files) - (qtype == "ddmarker")
+    if elsewhere > 0:
+        notes.append(f"{elsewhere} file(s) in feedback or answers were not kept.")
     legacy = element.find("image_base64")  # Moodle 1.9 kept one picture beside the text
     if image is None and legacy is not None and (legacy.text or "").strip():
         name = (element.findtext("image") or "image").strip()
@@ -198,6 +206,15 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
         notes=notes,
         tags=_tags(element),
     )
+
+
+def _alt_for(html_text: str, file_name: str) -> str:
+    """The alt text of the <img> that shows this embedded file."""
+    for tag in _PLUGINFILE_IMG.findall(html_text):
+        if f"@@PLUGINFILE@@/{file_name}" in unquote(tag):
+            alt = re.search(r"""\balt\s*=\s*["']([^"']*)["']""", tag, re.IGNORECASE)
+            return " ".join(html.unescape(alt.group(1)).split())[:300] if alt else ""
+    return ""
 
 
 def _tags(element: Element) -> list[str]:

@@ -237,3 +237,17 @@ def test_moodle_19_file_shape_legacy_image_and_default_format():
     assert parsed.answer == {"options": [option("wrong answer", 0.0), option("right answer", 1.0)]}
     assert (parsed.image.filename, parsed.image.width) == ("moodle.png", 16)
     assert parsed.points == Decimal("1.00")
+
+
+def test_attachments_that_are_not_images_are_noted_and_alt_text_follows_its_image():
+    xml = question(
+        "truefalse",
+        answer("100", "true") + answer("0", "false"),
+        text='<p><img src="@@PLUGINFILE@@/other.png" alt="Wrong one">'
+        '<img alt="A &amp; B" src="@@PLUGINFILE@@/bin%20x.png"></p>',
+        extra_text=f'<file name="notes.pdf" encoding="base64">JVBERi0=</file>'
+        f'<file name="bin x.png" encoding="base64">{png_base64()}</file>',
+    )
+    parsed = only_question(xml)
+    assert parsed.image_alt == "A & B"
+    assert parsed.notes == ["The attached file 'notes.pdf' was not kept: only images are imported."]
