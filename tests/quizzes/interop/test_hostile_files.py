@@ -203,7 +203,8 @@ PATHOLOGICAL = [
      "line 1: The question text has more than 2,000 HTML tags."),
     ("markdown brackets", "gift", b"[markdown]" + b"[" * 65_000 + b"{T}", None),
     ("markdown emphasis", "gift", b"[markdown]" + b"*a" * 32_000 + b"{T}", None),
-    ("deep XML", "moodlexml", b"<quiz>" + b"<a>" * 100_000 + b"</a>" * 100_000 + b"</quiz>", None),
+    ("deep XML", "moodlexml", b"<quiz>" + b"<a>" * 100_000 + b"</a>" * 100_000
+     + b"<question type=\"essay\"/></quiz>", None),
 ]  # fmt: skip
 
 
@@ -227,3 +228,17 @@ def test_valid_image_is_accepted():
         )
     )
     assert parse_moodle_xml(xml).questions[0].image.width == 40
+
+
+@pytest.mark.parametrize(
+    ("data", "file_format", "message"),
+    [
+        (b"// only a comment\n\n$CATEGORY: x\n", "gift", "GIFT questions"),
+        (b"<quiz></quiz>", "moodlexml", "<question> elements"),
+    ],
+)
+def test_a_file_without_questions_is_an_error(data, file_format, message):
+    with pytest.raises(
+        QuestionFileError, match=f"file: No questions found: is this a file of {message}"
+    ):
+        parse_file(data, file_format)
