@@ -165,3 +165,15 @@ def test_admin_without_question_permissions_is_refused(client):
     for url in (IMPORT_URL, f"/admin/questions/export/{bank.pk}/gift/"):
         response = client.get(url)  # Wagtail turns PermissionDenied into a redirect home
         assert (response.status_code, response["Location"]) == (302, "/admin/")
+
+
+def test_forms_need_the_csrf_token(instructor, settings, tmp_path):
+    from django.test import Client
+
+    settings.QUESTION_IMPORT_TEMP_DIR = str(tmp_path / "pending")
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(instructor)
+    page = strict.get(IMPORT_URL).content.decode()
+    assert 'name="csrfmiddlewaretoken"' in page
+    assert upload(strict).status_code == 403
+    assert strict.post(IMPORT_URL, {"token": "x"}).status_code == 403
