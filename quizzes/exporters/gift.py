@@ -71,6 +71,8 @@ def _answer(question, notes: list[ExportNote]) -> str | None:
         notes.append(ExportNote(title, "GIFT cannot mark a must-pass item; the flag is dropped."))
     if tag_names(question):
         notes.append(ExportNote(title, "GIFT has no tags; they are dropped."))
+    if question.scenario_id:
+        notes.append(ExportNote(title, "The case scenario is not exported."))
     lines: list[str] = []
     if kind in ("single_choice", "multiple_response"):
         marked = False

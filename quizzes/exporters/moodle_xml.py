@@ -90,6 +90,8 @@ def _question(quiz: Element, question, notes: list[ExportNote]) -> None:
     _value(element, "hidden", "0")
     if question.critical:
         notes.append(ExportNote(question.title, "Moodle has no must-pass flag; it is dropped."))
+    if question.scenario_id:
+        notes.append(ExportNote(question.title, "The case scenario is not exported."))
     WRITERS[kind](element, value, question, notes)
     if names := tag_names(question):
         tags = SubElement(element, "tags")
