@@ -190,8 +190,11 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
     except _Skip as skip:
         return ParseProblem(location, str(skip), skipped=True, source_type=qtype, title=title)
     if background is not None:
+        if image is not None:
+            notes.append("The question text's image was not kept: the hotspot shows its own.")
         image, image_alt = background, f"Image for: {title or title_from(stem)}"[:300]
         answer["image_alt"] = image_alt
+    notes.extend(_unkept_feedback(element))
     return ParsedQuestion(
         location=location,
         kind=kind,
@@ -206,6 +209,21 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
         notes=notes,
         tags=_tags(element),
     )
+
+
+COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
+
+
+def _unkept_feedback(element: Element) -> list[str]:
+    """Moodle's combined feedback and hints have no place in the engine: say so."""
+    notes = []
+    if any(_plain(element.find(tag), "") for tag in COMBINED_FEEDBACK):
+        notes.append(
+            "The combined feedback (correct / partially correct / incorrect) was not kept."
+        )
+    if any(_plain(hint, "") for hint in element.findall("hint")):
+        notes.append("Hints for multiple tries were not kept.")
+    return notes
 
 
 def _alt_for(html_text: str, file_name: str) -> str:

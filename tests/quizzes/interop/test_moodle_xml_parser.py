@@ -251,3 +251,17 @@ def test_attachments_that_are_not_images_are_noted_and_alt_text_follows_its_imag
     parsed = only_question(xml)
     assert parsed.image_alt == "A & B"
     assert parsed.notes == ["The attached file 'notes.pdf' was not kept: only images are imported."]
+
+
+def test_combined_feedback_and_hints_are_noted():
+    xml = question(
+        "multichoice",
+        "<single>true</single>" + answer("100", "a") + answer("0", "b")
+        + '<correctfeedback format="html"><text>Your answer is correct.</text></correctfeedback>'
+        "<incorrectfeedback><text></text></incorrectfeedback>"
+        '<hint format="html"><text>Think again.</text></hint>',
+    )  # fmt: skip
+    assert only_question(xml).notes == [
+        "The combined feedback (correct / partially correct / incorrect) was not kept.",
+        "Hints for multiple tries were not kept.",
+    ]
