@@ -7,10 +7,8 @@ Parsed with defusedxml and any DTD refused (Moodle XML never has one), so extern
 
 from __future__ import annotations
 
-import html
 import re
 from decimal import Decimal, InvalidOperation
-from urllib.parse import unquote
 from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException, DTDForbidden
@@ -28,11 +26,19 @@ from quizzes.importers.model import (
     decode_utf8,
     max_questions,
 )
+from quizzes.importers.moodle_xml_text import (
+    PLUGINFILE_IMG,
+    alt_for,
+    field_text,
+    format_of,
+    plain,
+    rich,
+    tag_names,
+    unkept_feedback,
+)
 from quizzes.importers.numbers import number as parse_number
-from quizzes.importers.text import title_from, to_plain, to_rich_text
+from quizzes.importers.text import title_from, to_rich_text
 
-TEXT_FORMATS = {"html": "html", "moodle_auto_format": "moodle", "plain_text": "plain"}
-TEXT_FORMATS |= {"markdown": "markdown"}
 SKIPPED = {
     "essay": "Essay questions are skipped: the engine cannot mark free text.",
     "description": "Description items are skipped: the engine has no text-only item type.",
@@ -45,7 +51,6 @@ SKIPPED = {
     "randomsamatch": "Random short-answer matching is skipped: the engine has no such type.",
 }
 _DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_PLUGINFILE_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 IMAGE_NAME = re.compile(r"\.(png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 
 
@@ -71,9 +76,9 @@ def parse_moodle_xml(data: bytes) -> ParseResult:
         location = f"/quiz/question[{index}]"
         qtype = element.get("type", "")
         if qtype == "category":
-            category = category_name(_text(element, "category"))
+            category = category_name(field_text(element, "category"))
             continue
-        title = " ".join(_text(element, "name").split())
+        title = " ".join(field_text(element, "name").split())
         try:
             item = _question(element, qtype, location, title, category)
         except QuestionProblem as problem:
@@ -102,34 +107,6 @@ def _parse_safely(data: bytes) -> Element:
         raise QuestionFileError(
             f"line {line}, column {column + 1}", f"The XML is not well-formed ({message})."
         ) from None
-
-
-def _text(element: Element, path: str) -> str:
-    found = element.find(f"{path}/text") if path else element.find("text")
-    return (found.text or "") if found is not None else ""
-
-
-def _format(element: Element | None, default: str = "moodle") -> str:
-    """Moodle's importer reads a missing format attribute as moodle_auto_format."""
-    if element is None:
-        return default
-    return TEXT_FORMATS.get(element.get("format", ""), default)
-
-
-def _rich(element: Element, path: str, question_format: str = "html") -> str:
-    child = element.find(path)
-    if child is None:
-        return ""
-    return to_rich_text(_text(child, ""), _format(child, question_format))
-
-
-def _plain(element: Element | None, path: str, default_format: str = "html") -> str:
-    if element is None:
-        return ""
-    child = element.find(path) if path else element
-    if child is None:
-        return ""
-    return to_plain(_text(child, ""), _format(child, default_format))
 
 
 def fraction(value: str | None, where: str, low=-100, high=100) -> Decimal:
@@ -161,8 +138,8 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
         reason = SKIPPED.get(qtype, f"The question type '{qtype[:40]}' is not supported.")
         return ParseProblem(location, reason, skipped=True, source_type=qtype, title=title)
     question_text = element.find("questiontext")
-    text_format = _format(question_text)
-    raw_stem = _text(element, "questiontext")
+    text_format = format_of(question_text)
+    raw_stem = field_text(element, "questiontext")
     notes: list[str] = []
     image, image_alt = None, ""
     files = question_text.findall("file") if question_text is not None else []
@@ -174,7 +151,7 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
             continue
         parsed = image_from_base64(name, file_element.text, where)
         if image is None:
-            image, image_alt = parsed, _alt_for(raw_stem, name)
+            image, image_alt = parsed, alt_for(raw_stem, name)
         else:
             notes.append(f"Only the first embedded image is kept; '{parsed.filename}' was not.")
     elsewhere = sum(1 for _ in element.iter("file")) - len(files) - (qtype == "ddmarker")
@@ -184,7 +161,7 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
     if image is None and legacy is not None and (legacy.text or "").strip():
         name = (element.findtext("image") or "image").strip()
         image = image_from_base64(name, legacy.text, f"{location}/image_base64")
-    stem = to_rich_text(_PLUGINFILE_IMG.sub("", raw_stem), text_format)
+    stem = to_rich_text(PLUGINFILE_IMG.sub("", raw_stem), text_format)
     try:
         kind, answer, background = READERS[qtype](element, location, notes)
     except _Skip as skip:
@@ -194,7 +171,7 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
             notes.append("The question text's image was not kept: the hotspot shows its own.")
         image, image_alt = background, f"Image for: {title or title_from(stem)}"[:300]
         answer["image_alt"] = image_alt
-    notes.extend(_unkept_feedback(element))
+    notes.extend(unkept_feedback(element))
     return ParsedQuestion(
         location=location,
         kind=kind,
@@ -202,43 +179,13 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
         stem=stem,
         answer=answer,
         points=_points(element, location),
-        general_feedback=_rich(element, "generalfeedback", text_format),
+        general_feedback=rich(element, "generalfeedback", text_format),
         category=category,
         image=image,
         image_alt=image_alt,
         notes=notes,
-        tags=_tags(element),
+        tags=tag_names(element),
     )
-
-
-COMBINED_FEEDBACK = ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback")
-
-
-def _unkept_feedback(element: Element) -> list[str]:
-    """Moodle's combined feedback and hints have no place in the engine: say so."""
-    notes = []
-    if any(_plain(element.find(tag), "") for tag in COMBINED_FEEDBACK):
-        notes.append(
-            "The combined feedback (correct / partially correct / incorrect) was not kept."
-        )
-    if any(_plain(hint, "") for hint in element.findall("hint")):
-        notes.append("Hints for multiple tries were not kept.")
-    return notes
-
-
-def _alt_for(html_text: str, file_name: str) -> str:
-    """The alt text of the <img> that shows this embedded file."""
-    for tag in _PLUGINFILE_IMG.findall(html_text):
-        if f"@@PLUGINFILE@@/{file_name}" in unquote(tag):
-            alt = re.search(r"""\balt\s*=\s*["']([^"']*)["']""", tag, re.IGNORECASE)
-            return " ".join(html.unescape(alt.group(1)).split())[:300] if alt else ""
-    return ""
-
-
-def _tags(element: Element) -> list[str]:
-    texts = element.iterfind("tags/tag/text")
-    names = (" ".join((text.text or "").split())[:100] for text in texts)
-    return list(dict.fromkeys(name for name in names if name))
 
 
 def _answers(element: Element, location: str):
@@ -252,10 +199,10 @@ def _multichoice(element, location, notes):
     for where, answer in _answers(element, location):
         weight = fraction(answer.get("fraction"), where)
         positive += max(weight, Decimal(0))
-        text = _plain(answer, "", "html")
+        text = plain(answer, "", "html")
         if not text:
             raise QuestionProblem("An option has no text.", where)
-        feedback = _plain(answer.find("feedback"), "", "html")
+        feedback = plain(answer.find("feedback"), "", "html")
         options.append({"text": text, "credit": float(weight / 100), "feedback": feedback})
     if not single and abs(positive - 100) > Decimal("0.5"):
         raise QuestionProblem(
@@ -267,12 +214,12 @@ def _multichoice(element, location, notes):
 def _truefalse(element, location, notes):
     feedback, answer_true = {"true": "", "false": ""}, None
     for where, answer in _answers(element, location):
-        text = _text(answer, "").strip().lower()
+        text = field_text(answer, "").strip().lower()
         if text not in feedback:
             raise QuestionProblem(
                 f"A true/false answer must be 'true' or 'false', not '{text[:20]}'.", where
             )
-        feedback[text] = _plain(answer.find("feedback"), "", "html")
+        feedback[text] = plain(answer.find("feedback"), "", "html")
         if fraction(answer.get("fraction"), where) == 100:
             answer_true = text == "true"
     if answer_true is None:
@@ -284,11 +231,11 @@ def _truefalse(element, location, notes):
 def _shortanswer(element, location, notes):
     answers = []
     for where, answer in _answers(element, location):
-        text = _plain(answer, "", "plain")
+        text = plain(answer, "", "plain")
         weight = fraction(answer.get("fraction"), where, low=0)
         if not text:
             raise QuestionProblem("An accepted answer is empty.", where)
-        if _plain(answer.find("feedback"), ""):
+        if plain(answer.find("feedback"), ""):
             notes.append(f"Feedback for '{text}' was not kept.")
         answers.append({"text": text, "credit": float(weight / 100)})
     case_sensitive = (element.findtext("usecase") or "0").strip() == "1"
@@ -298,7 +245,7 @@ def _shortanswer(element, location, notes):
 def _numerical(element, location, notes):
     answers = []
     for where, answer in _answers(element, location):
-        value = _text(answer, "").strip()
+        value = field_text(answer, "").strip()
         weight = fraction(answer.get("fraction"), where, low=0)
         if value == "*":
             if weight:
@@ -307,7 +254,7 @@ def _numerical(element, location, notes):
                 )
             notes.append("The feedback for any other answer (*) was not kept.")
             continue
-        if _plain(answer.find("feedback"), ""):
+        if plain(answer.find("feedback"), ""):
             notes.append(f"Feedback for the numeric answer '{value[:20]}' was not kept.")
         centre = parse_number(value, where, "answer")
         tolerance = abs(parse_number(answer.findtext("tolerance") or "0", where, "tolerance"))
@@ -329,8 +276,8 @@ def _numerical(element, location, notes):
 def _matching(element, location, notes):
     pairs, distractors = [], []
     for number, sub in enumerate(element.findall("subquestion"), start=1):
-        prompt = _plain(sub, "", "html")
-        answer = " ".join(_text(sub, "answer").split())
+        prompt = plain(sub, "", "html")
+        answer = " ".join(field_text(sub, "answer").split())
         if not answer:
             raise QuestionProblem(
                 "A subquestion has no answer.", f"{location}/subquestion[{number}]"
@@ -369,7 +316,7 @@ def _ordering(element, location, notes):
             f"{location}/selecttype",
         )
     entries.sort(key=lambda entry: (entry[0], entry[1]))
-    items = [_plain(answer, "", "html") for _, _, answer in entries]
+    items = [plain(answer, "", "html") for _, _, answer in entries]
     return "ordering", {"items": items, "partial": ORDERING_GRADING[grading]}, None
 
 
