@@ -25,7 +25,10 @@ class Command(BaseCommand):
         questions = bank_obj.questions.select_related("category", "image").order_by("pk")
         text, notes = questions_export(questions, file_format)
         if output:
-            Path(output).write_text(text, encoding="utf-8")
+            try:
+                Path(output).write_text(text, encoding="utf-8")
+            except OSError as error:
+                raise CommandError(f"Cannot write {output}: {error.strerror}.") from None
         else:
             self.stdout.write(text, ending="")
         for note in notes:

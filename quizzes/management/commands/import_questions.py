@@ -25,6 +25,8 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Check only; import nothing.")
 
     def handle(self, *args, file, file_format, bank, dry_run, **options):
+        if not bank.strip() or len(bank) > QuestionBank._meta.get_field("name").max_length:
+            raise CommandError("Give a bank name of 1 to 120 characters.")
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file}: no such file.")

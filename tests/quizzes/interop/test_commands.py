@@ -143,3 +143,13 @@ def test_import_queries_grow_with_batches_not_questions():
     # the parameters of one statement, so Django splits batches much larger than ~60 rows into
     # several INSERTs: still a fixed number per batch, whatever is in it.)
     assert import_queries(100, 50) == two_batches
+
+
+def test_bad_bank_name_and_unwritable_output(tmp_path):
+    path = write(tmp_path, GOOD)
+    _, error = run("import_questions", path, "--format", "gift", "--bank", "x" * 121)
+    assert error == "Give a bank name of 1 to 120 characters."
+    QuestionBank.objects.create(name="B")
+    target = str(tmp_path / "missing" / "out.gift")
+    _, error = run("export_questions", "--bank", "B", "--format", "gift", "--output", target)
+    assert error == f"Cannot write {target}: No such file or directory."
