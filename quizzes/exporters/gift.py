@@ -79,6 +79,8 @@ def _answer(question, notes: list[ExportNote]) -> str | None:
         for option in items(value["options"]):
             if kind == "single_choice" and not marked and option["credit"] >= 1:
                 prefix, marked = "=", True
+            elif option["credit"] == 0:
+                prefix = "~"  # as Moodle writes a wrong option
             else:
                 prefix = f"~%{percent(option['credit'])}%"
             feedback = f"#{plain(option['feedback'])}" if option.get("feedback") else ""
