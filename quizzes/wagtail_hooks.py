@@ -4,18 +4,28 @@ import django_filters
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets import HeaderButton
 from wagtail.images import get_image_model
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from quizzes.blocks import QUESTION_TYPE_LABELS
+from quizzes.interop_admin import (
+    QuestionImportView,
+    can_export,
+    can_import,
+    questions_export_view,
+)
 from quizzes.models import (
     Attempt,
     Question,
@@ -36,8 +46,35 @@ class QuestionFilterSet(WagtailFilterSet):
         fields = ["bank", "category", "question_type", "critical", "scenario"]
 
 
+class ImportButtonIndexView(SnippetIndexView):
+    """Question and bank listings offer "Import questions" to those who may add questions."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if can_import(self.request.user):
+            url = reverse("quizzes_questions_import")
+            buttons.append(HeaderButton("Import questions", url=url, icon_name="upload"))
+        return buttons
+
+
+class QuestionBankIndexView(ImportButtonIndexView):
+    """Each bank's "More" menu exports it as GIFT or Moodle XML."""
+
+    def get_list_more_buttons(self, instance):
+        buttons = list(super().get_list_more_buttons(instance))
+        if can_export(self.request.user):
+            for file_format, label in (("gift", "GIFT"), ("moodlexml", "Moodle XML")):
+                url = reverse("quizzes_questions_export", args=[instance.pk, file_format])
+                buttons.append(
+                    MenuItem(f"Export as {label}", url=url, icon_name="download", priority=40)
+                )
+        return buttons
+
+
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    index_view_class = ImportButtonIndexView
     icon = "help"
     menu_label = "Questions"
     list_display = ["title", "type_label", "category", "points", "critical", "updated_at"]
@@ -56,6 +93,7 @@ class QuestionCategoryViewSet(SnippetViewSet):
 
 class QuestionBankViewSet(SnippetViewSet):
     model = QuestionBank
+    index_view_class = QuestionBankIndexView
     icon = "folder-inverse"
     menu_label = "Banks"
     list_display = ["name", "description"]
@@ -97,6 +135,18 @@ register_snippet(QuestionBankGroup)
 @hooks.register("register_admin_urls")
 def register_hotspot_urls():
     return [path("quiz-image/<int:image_id>/", hotspot_image_info, name="quizzes_hotspot_image")]
+
+
+@hooks.register("register_admin_urls")
+def register_interop_urls():
+    return [
+        path("questions/import/", QuestionImportView.as_view(), name="quizzes_questions_import"),
+        path(
+            "questions/export/<int:bank_id>/<str:file_format>/",
+            questions_export_view,
+            name="quizzes_questions_export",
+        ),
+    ]
 
 
 def hotspot_image_info(request, image_id: int):

@@ -1,0 +1,399 @@
+"""GIFT, Moodle's text format, into neutral ParsedQuestion records (pure: no database).
+
+Follows Moodle's own reader (question/format/gift/format.php) and its documentation: questions are
+separated by blank lines, `//` lines are comments, `$CATEGORY:` switches category, `::title::`,
+`[html|moodle|plain|markdown]`, one `{…}` answer block (text after it makes a missing-word
+question), `####` general feedback. Unlike Moodle we refuse unknown escapes and unbalanced braces
+instead of guessing, and say where.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from quizzes.importers.model import (
+    ParsedQuestion,
+    ParseProblem,
+    ParseResult,
+    QuestionFileError,
+    QuestionProblem,
+    check_size,
+    decode_utf8,
+    max_questions,
+)
+from quizzes.importers.numbers import NUMBER, numeric_answer
+from quizzes.importers.text import TEXT_FORMATS, title_from, to_plain, to_rich_text
+
+# Escaped characters become private-use placeholders while we split, like Moodle's "&&058;".
+ESCAPES = {"~": "\ue000", "=": "\ue001", "#": "\ue002", "{": "\ue003", "}": "\ue004"}
+ESCAPES |= {":": "\ue005", "\\": "\ue006", "n": "\ue007"}
+_RESTORE = {placeholder: ("\n" if char == "n" else char) for char, placeholder in ESCAPES.items()}
+_PLACEHOLDER_RANGE = re.compile("[\ue000-\ue007]")
+_FORMAT = re.compile(r"\s*\[(" + "|".join(TEXT_FORMATS) + r")\]")
+_TITLE = re.compile(r"\s*::(.*?)::", re.DOTALL)
+TF_ANSWERS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
+BLANK = "_____"
+
+
+def unescape(text: str) -> str:
+    return _PLACEHOLDER_RANGE.sub(lambda match: _RESTORE[match.group()], text)
+
+
+@dataclass
+class _Chunk:
+    """One question's text (comments removed) and the file line of each of its lines."""
+
+    text: str
+    lines: list[int]
+
+    def line_at(self, offset: int) -> int:
+        return self.lines[min(self.text.count("\n", 0, max(offset, 0)), len(self.lines) - 1)]
+
+
+def _chunks(text: str):
+    lines: list[str] = []
+    numbers: list[int] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip().startswith("//"):
+            continue
+        if line.strip():
+            lines.append(line)
+            numbers.append(number)
+        elif lines:
+            yield _Chunk("\n".join(lines), numbers)
+            lines, numbers = [], []
+    if lines:
+        yield _Chunk("\n".join(lines), numbers)
+
+
+def _protect_escapes(chunk: _Chunk) -> str:
+    text = _PLACEHOLDER_RANGE.sub("\ufffd", chunk.text)
+    out: list[str] = []
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if char != "\\":
+            out.append(char)
+            index += 1
+            continue
+        following = text[index + 1 : index + 2]
+        if following not in ESCAPES:
+            shown = "\\" + following if following.strip() else "\\ at the end of a line"
+            raise QuestionProblem(
+                f"Unknown escape '{shown}': "
+                "only \\~ \\= \\# \\{ \\} \\: \\n and \\\\ are allowed.",
+                f"line {chunk.line_at(index)}",
+            )
+        out.append(ESCAPES[following])
+        index += 2
+    return "".join(out)
+
+
+def parse_gift(data: bytes) -> ParseResult:
+    """Parse a whole GIFT file. Raises QuestionFileError only for a file-level failure."""
+    check_size(data)
+    text = decode_utf8(data)
+    result = ParseResult()
+    category = ""
+    limit = max_questions()
+    for chunk in _chunks(text):
+        if chunk.text.lstrip().startswith("$CATEGORY:"):
+            first, _, rest = chunk.text.lstrip().partition("\n")
+            category = category_name(first[len("$CATEGORY:") :])
+            if not rest.strip():
+                continue
+            chunk = _Chunk(rest, chunk.lines[1:])
+        location = f"line {chunk.lines[0]}"
+        try:
+            item = _parse_question(chunk, location, category)
+        except QuestionProblem as problem:
+            title = _TITLE.match(chunk.text)
+            item = ParseProblem(
+                problem.location or location,
+                problem.message,
+                title=" ".join(title.group(1).split())[:200] if title else "",
+            )
+        if isinstance(item, ParsedQuestion):
+            result.questions.append(item)
+        else:
+            result.problems.append(item)
+        if len(result.questions) + len(result.problems) > limit:
+            raise QuestionFileError("file", f"The file holds more than {limit:,} questions.")
+    return result
+
+
+def category_name(path: str) -> str:
+    """Moodle paths look like `$course$/top/Safety/Needles`; our categories are flat, so we keep
+    the last segment ("Needles"). A literal slash is written `//` in Moodle paths."""
+    segments = [s.strip() for s in re.split(r"(?<!/)/(?!/)", path.strip()) if s.strip()]
+    segments = [s.replace("//", "/") for s in segments if s not in ("$course$", "$system$", "top")]
+    return segments[-1][:120] if segments else ""
+
+
+def _parse_question(chunk: _Chunk, location: str, category: str):
+    text = _protect_escapes(chunk)
+    title = ""
+    position = len(text) - len(text.lstrip())
+    if text.startswith("::", position):
+        end = text.find("::", position + 2)
+        if end == -1:
+            raise QuestionProblem("The title starts with '::' but has no closing '::'.")
+        title = " ".join(unescape(text[position + 2 : end]).split())
+        position = end + 2
+    text_format = "moodle"
+    match = _FORMAT.match(text, position)
+    if match:
+        text_format, position = match.group(1), match.end()
+    body_start = position
+    body = text[body_start:]
+    opening, closing = body.find("{"), body.find("}")
+    if opening == -1 and closing == -1:
+        return ParseProblem(
+            location,
+            "Description items are skipped: the engine has no text-only item type.",
+            skipped=True,
+            source_type="description",
+            title=title or title_from(to_rich_text(unescape(body[:2000]), "plain")),
+        )
+    if opening == -1 or closing == -1 or closing < opening:
+        if opening == -1:
+            missing, at = "'{' before this '}'", closing
+        elif closing == -1:
+            missing, at = "the '}' closing this '{'", opening
+        else:
+            missing, at = "'{' before this '}'", closing
+        raise QuestionProblem(
+            f"Unbalanced braces: missing {missing} (escape literal braces as \\{{ and \\}}).",
+            f"line {chunk.line_at(body_start + at)}",
+        )
+    nested = body.find("{", opening + 1)
+    if nested != -1 and nested < closing:
+        raise QuestionProblem(
+            "Unbalanced braces: '{' inside an answer block (escape it as \\{).",
+            f"line {chunk.line_at(body_start + nested)}",
+        )
+    extra = min((i for i in (body.find("{", closing + 1), body.find("}", closing + 1)) if i != -1),
+                default=-1)  # fmt: skip
+    if extra != -1:
+        raise QuestionProblem(
+            "Unbalanced braces: a question has one answer block; escape other braces as \\{ \\}.",
+            f"line {chunk.line_at(body_start + extra)}",
+        )
+    after = body[closing + 1 :]
+    stem_raw = body[:opening] + (BLANK + after if after.strip() else "")
+    answer_text = body[opening + 1 : closing]
+    answer_base = body_start + opening + 1
+    general_raw = ""
+    separator = answer_text.rfind("####")
+    if separator != -1:
+        general_raw, answer_text = answer_text[separator + 4 :], answer_text[:separator]
+    stem = to_rich_text(unescape(stem_raw), text_format)
+    title = title or title_from(stem)
+    notes: list[str] = []
+    if len(title) > 200:
+        title = title[:199] + "…"
+        notes.append("The title was shortened to 200 characters.")
+    context = _Context(chunk, answer_base, text_format, notes)
+    stripped = answer_text.strip()
+    if not stripped:
+        return ParseProblem(
+            location,
+            "Essay questions are skipped: the engine cannot mark free text.",
+            skipped=True,
+            source_type="essay",
+            title=title,
+        )
+    if stripped.startswith("#"):
+        kind, answer = "numeric", _numeric(answer_text, context)
+    elif "~" in answer_text:
+        kind, answer = _choice(answer_text, context)
+    elif "=" in answer_text and "->" in answer_text:
+        kind, answer = "matching", _matching(answer_text, context)
+    elif stripped.split("#", 1)[0].strip() in TF_ANSWERS:
+        kind, answer = "true_false", _true_false(answer_text, context)
+    else:
+        kind, answer = "short_text", _short_text(answer_text, context)
+    return ParsedQuestion(
+        location=location,
+        kind=kind,
+        title=title,
+        stem=stem,
+        answer=answer,
+        general_feedback=_general_feedback(general_raw, text_format),
+        category=category,
+        notes=notes,
+    )
+
+
+def _general_feedback(raw: str, text_format: str) -> str:
+    """Like Moodle, general feedback may name its own format: `####[html]<p>…</p>`."""
+    match = _FORMAT.match(raw)
+    if match:
+        raw, text_format = raw[match.end() :], match.group(1)
+    return to_rich_text(unescape(raw), text_format)
+
+
+@dataclass
+class _Context:
+    chunk: _Chunk
+    base: int  # offset of the answer block's text in the chunk
+    text_format: str
+    notes: list[str]
+
+    def where(self, offset: int) -> str:
+        return f"line {self.chunk.line_at(self.base + offset)}"
+
+    def plain(self, raw: str) -> str:
+        raw = unescape(raw).strip()
+        match = _FORMAT.match(raw)
+        if match:
+            return to_plain(raw[match.end() :], match.group(1))
+        return to_plain(raw, self.text_format)
+
+
+def _answers(text: str, markers: str, context: _Context) -> list[tuple[str, str, int]]:
+    """Split an answer block at each marker (= or ~): [(marker, text, offset)]."""
+    positions = [i for i, char in enumerate(text) if char in markers]
+    if not positions:
+        raise QuestionProblem("No answers found.", context.where(0))
+    if text[: positions[0]].strip():
+        raise QuestionProblem(
+            "Unexpected text before the first answer: start each answer with "
+            + " or ".join(markers)
+            + ".",
+            context.where(0),
+        )
+    ends = positions[1:] + [len(text)]
+    pairs = zip(positions, ends, strict=True)
+    return [(text[start], text[start + 1 : end], start) for start, end in pairs]
+
+
+def _weight(segment: str, default: Decimal, context: _Context, offset: int):
+    """`%50%answer` → (Decimal("50"), "answer"); the weight is a percentage."""
+    stripped = segment.lstrip()
+    if not stripped.startswith("%"):
+        return default, segment
+    end = stripped.find("%", 1)
+    raw = stripped[1:end] if end != -1 else stripped[1:]
+    if end == -1 or not NUMBER.fullmatch(raw.strip()):
+        raise QuestionProblem(
+            f"The weight '%{raw[:20]}{'%' if end != -1 else ''}' is not a percentage like %50%.",
+            context.where(offset),
+        )
+    return Decimal(raw.strip()), stripped[end + 1 :]
+
+
+def _split_feedback(segment: str) -> tuple[str, str]:
+    text, _, feedback = segment.partition("#")
+    return text, feedback
+
+
+def _choice(answer_text: str, context: _Context):
+    single = "=" in answer_text
+    options, positive = [], Decimal(0)
+    for marker, segment, offset in _answers(answer_text, "=~", context):
+        default = Decimal(100) if marker == "=" else Decimal(0)
+        weight, rest = _weight(segment, default, context, offset)
+        if not Decimal(-100) <= weight <= Decimal(100):
+            raise QuestionProblem(
+                f"The weight {weight:g}% cannot be represented: option credits run from "
+                "-100% to 100%.",
+                context.where(offset),
+            )
+        text, feedback = _split_feedback(rest)
+        if not context.plain(text):
+            raise QuestionProblem("An option has no text.", context.where(offset))
+        positive += max(weight, Decimal(0))
+        options.append(
+            {
+                "text": context.plain(text),
+                "credit": float(weight / 100),
+                "feedback": context.plain(feedback),
+            }
+        )
+    if not single and abs(positive - 100) > Decimal("0.5"):
+        raise QuestionProblem(
+            f"The right options' weights add up to {positive:g}%, not 100%.", context.where(0)
+        )
+    return ("single_choice" if single else "multiple_response"), {"options": options}
+
+
+def _true_false(answer_text: str, context: _Context):
+    answer, wrong, right = (answer_text.split("#", 2) + ["", ""])[:3]
+    truth = TF_ANSWERS[answer.strip()]
+    right, wrong = context.plain(right), context.plain(wrong)
+    return {
+        "answer": truth,
+        "feedback_true": right if truth else wrong,
+        "feedback_false": wrong if truth else right,
+    }
+
+
+def _short_text(answer_text: str, context: _Context):
+    answers = []
+    for _, segment, offset in _answers(answer_text, "=", context):
+        weight, rest = _weight(segment, Decimal(100), context, offset)
+        if not Decimal(0) <= weight <= Decimal(100):
+            raise QuestionProblem(
+                f"The weight {weight:g}% cannot be represented: accepted answers earn 0% to 100%.",
+                context.where(offset),
+            )
+        text, feedback = _split_feedback(rest)
+        if not context.plain(text):
+            raise QuestionProblem("An accepted answer is empty.", context.where(offset))
+        if context.plain(feedback):
+            context.notes.append(f"Feedback for '{context.plain(text)}' was not kept.")
+        answers.append({"text": context.plain(text), "credit": float(weight / 100)})
+    return {"answers": answers, "case_sensitive": False}
+
+
+def _matching(answer_text: str, context: _Context):
+    pairs, distractors = [], []
+    for _, segment, offset in _answers(answer_text, "=", context):
+        if "->" not in segment:
+            raise QuestionProblem(
+                "A matching answer needs 'prompt -> answer'.", context.where(offset)
+            )
+        prompt, _, answer = segment.partition("->")
+        prompt, answer = context.plain(prompt), context.plain(answer)
+        if not answer:
+            raise QuestionProblem(
+                "A matching answer has nothing after '->'.", context.where(offset)
+            )
+        if prompt:
+            pairs.append({"prompt": prompt, "answer": answer})
+        else:
+            distractors.append(answer)
+    return {"pairs": pairs, "distractors": distractors}
+
+
+def _numeric(answer_text: str, context: _Context):
+    start = answer_text.index("#") + 1
+    inner = answer_text[start:]
+    tilde = inner.find("~")
+    if tilde != -1:
+        if _split_feedback(inner[tilde + 1 :].strip())[1].strip() or inner[tilde + 1 :].strip():
+            context.notes.append("The feedback for any other answer (~) was not kept.")
+        inner = inner[:tilde]
+    if "=" in inner:
+        segments = [(s, start + o) for _, s, o in _answers(inner, "=", context)]
+    else:
+        segments = [(inner, start)]
+    answers = []
+    for segment, offset in segments:
+        where = context.where(offset)
+        weight, rest = _weight(segment, Decimal(100), context, offset)
+        if not Decimal(0) <= weight <= Decimal(100):
+            raise QuestionProblem(
+                f"The weight {weight:g}% cannot be represented: numeric answers earn 0% to 100%.",
+                where,
+            )
+        value_text, feedback = _split_feedback(unescape(rest))
+        if context.plain(feedback):
+            context.notes.append(
+                f"Feedback for the numeric answer '{value_text.strip()}' was not kept."
+            )
+        answers.append(numeric_answer(value_text, float(weight / 100), where))
+    return {"answers": answers, "unit": ""}

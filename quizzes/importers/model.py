@@ -1,0 +1,118 @@
+"""Neutral records that parsers produce and the import service consumes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.conf import settings
+
+FORMATS = ("gift", "moodlexml")
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+DEFAULT_MAX_QUESTIONS = 10_000
+MAX_IMAGE_BYTES = 2 * 1024 * 1024
+MAX_IMAGE_PIXELS = 16_000_000
+
+
+def max_bytes() -> int:
+    return int(getattr(settings, "QUESTION_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES))
+
+
+def max_questions() -> int:
+    return int(getattr(settings, "QUESTION_IMPORT_MAX_QUESTIONS", DEFAULT_MAX_QUESTIONS))
+
+
+class QuestionFileError(Exception):
+    """The whole file is unusable (not UTF-8, too big, not well-formed XML, hostile XML).
+
+    Parsers raise only this; anything else escaping a parser is a bug (the fuzz tests check).
+    """
+
+    def __init__(self, location: str, message: str):
+        super().__init__(f"{location}: {message}")
+        self.location = location
+        self.message = message
+
+
+@dataclass
+class ParsedImage:
+    filename: str
+    data: bytes
+    width: int
+    height: int
+
+
+@dataclass
+class ParsedQuestion:
+    """One question the engine can hold, as raw answer-block values (validated later)."""
+
+    location: str  # "line 12" (GIFT) or "/quiz/question[3]" (XML)
+    kind: str  # a block name from quizzes.blocks.QUESTION_TYPES
+    title: str
+    stem: str  # sanitised rich-text HTML
+    answer: dict  # the answer block's raw value
+    points: Decimal = Decimal(1)
+    general_feedback: str = ""  # sanitised rich-text HTML
+    category: str = ""
+    image: ParsedImage | None = None  # the question's picture, or a hotspot's background
+    image_alt: str = ""
+    notes: list[str] = field(default_factory=list)  # what was understood but not kept
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ParseProblem:
+    """A question that was rejected (the file imports nothing) or skipped (reported, left out)."""
+
+    location: str
+    message: str
+    skipped: bool = False
+    source_type: str = ""
+    title: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+
+@dataclass
+class ParseResult:
+    questions: list[ParsedQuestion] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> list[ParseProblem]:
+        return [problem for problem in self.problems if not problem.skipped]
+
+    @property
+    def skipped(self) -> list[ParseProblem]:
+        return [problem for problem in self.problems if problem.skipped]
+
+
+class QuestionProblem(Exception):
+    """Raised inside a parser for one question; collected as a rejection at its location."""
+
+    def __init__(self, message: str, location: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+
+def check_size(data: bytes) -> None:
+    limit = max_bytes()
+    if len(data) > limit:
+        raise QuestionFileError(
+            "file", f"The file is {len(data):,} bytes; the limit is {limit:,} bytes."
+        )
+
+
+def decode_utf8(data: bytes) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        raise QuestionFileError(
+            f"line {line}",
+            f"The file is not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}). "
+            "Save it as UTF-8 and try again.",
+        ) from None

@@ -1,0 +1,358 @@
+"""Moodle XML into neutral ParsedQuestion records (pure: no database).
+
+Parsed with defusedxml and any DTD refused (Moodle XML never has one), so external entities
+(XXE) and entity-expansion bombs stop at the parser. Locations are element paths such as
+/quiz/question[3]/answer[2]. Categories keep their last path segment (see gift.category_name).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException, DTDForbidden
+from defusedxml import ElementTree as SafeElementTree
+
+from quizzes.importers.gift import category_name
+from quizzes.importers.images import image_from_base64
+from quizzes.importers.model import (
+    ParsedQuestion,
+    ParseProblem,
+    ParseResult,
+    QuestionFileError,
+    QuestionProblem,
+    check_size,
+    decode_utf8,
+    max_questions,
+)
+from quizzes.importers.moodle_xml_text import (
+    PLUGINFILE_IMG,
+    alt_for,
+    field_text,
+    format_of,
+    plain,
+    rich,
+    tag_names,
+    unkept_feedback,
+)
+from quizzes.importers.numbers import number as parse_number
+from quizzes.importers.text import title_from, to_rich_text
+
+SKIPPED = {
+    "essay": "Essay questions are skipped: the engine cannot mark free text.",
+    "description": "Description items are skipped: the engine has no text-only item type.",
+    "multianswer": "Embedded-answer (cloze) questions are skipped: the engine has no such type.",
+    "cloze": "Embedded-answer (cloze) questions are skipped: the engine has no such type.",
+    "calculated": "Calculated questions are skipped: the engine has no formula questions.",
+    "calculatedsimple": "Calculated questions are skipped: the engine has no formula questions.",
+    "calculatedmulti": "Calculated questions are skipped: the engine has no formula questions.",
+    "random": "Random-question placeholders are skipped: they belong to a Moodle quiz.",
+    "randomsamatch": "Random short-answer matching is skipped: the engine has no such type.",
+}
+_DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+IMAGE_NAME = re.compile(r"\.(png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
+
+
+class _Skip(Exception):
+    """A question that is well-formed but has no equivalent in the engine."""
+
+
+def parse_moodle_xml(data: bytes) -> ParseResult:
+    check_size(data)
+    decode_utf8(data)
+    declared = _DECLARED_ENCODING.match(data.lstrip()[:200])
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        raise QuestionFileError(
+            "line 1", f"The file declares {declared.group(1).decode()}; save it as UTF-8."
+        )
+    root = _parse_safely(data)
+    if root.tag != "quiz":
+        raise QuestionFileError(f"/{root.tag[:40]}", "The root element must be <quiz>.")
+    result = ParseResult()
+    category = ""
+    limit = max_questions()
+    for index, element in enumerate(root.findall("question"), start=1):
+        location = f"/quiz/question[{index}]"
+        qtype = element.get("type", "")
+        if qtype == "category":
+            category = category_name(field_text(element, "category"))
+            continue
+        title = " ".join(field_text(element, "name").split())
+        try:
+            item = _question(element, qtype, location, title, category)
+        except QuestionProblem as problem:
+            item = ParseProblem(problem.location or location, problem.message, title=title)
+        (result.questions if isinstance(item, ParsedQuestion) else result.problems).append(item)
+        if len(result.questions) + len(result.problems) > limit:
+            raise QuestionFileError("file", f"The file holds more than {limit:,} questions.")
+    return result
+
+
+def _parse_safely(data: bytes) -> Element:
+    try:
+        return SafeElementTree.fromstring(data, forbid_dtd=True)
+    except DTDForbidden:
+        line = data[: max(data.find(b"<!DOCTYPE"), 0)].count(b"\n") + 1
+        raise QuestionFileError(
+            f"line {line}",
+            "The file declares a DTD (<!DOCTYPE …>). Moodle XML needs none, and DTDs allow "
+            "entity attacks (external entities, entity expansion), so it is refused.",
+        ) from None
+    except DefusedXmlException as error:
+        raise QuestionFileError("file", f"Refused unsafe XML: {type(error).__name__}.") from None
+    except ParseError as error:
+        line, column = getattr(error, "position", (0, 0))
+        message = str(error).split(":")[0]
+        raise QuestionFileError(
+            f"line {line}, column {column + 1}", f"The XML is not well-formed ({message})."
+        ) from None
+
+
+def fraction(value: str | None, where: str, low=-100, high=100) -> Decimal:
+    text = (value or "0").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise QuestionProblem(f"The fraction '{text[:20]}' is not a number.", where) from None
+    if not number.is_finite() or not Decimal(low) <= number <= Decimal(high):
+        raise QuestionProblem(
+            f"The fraction {text[:20]}% cannot be represented here: use {low}% to {high}%.", where
+        )
+    return number
+
+
+def _points(element: Element, location: str) -> Decimal:
+    text = (element.findtext("defaultgrade") or "1").strip()
+    try:
+        points = Decimal(text).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise QuestionProblem(
+            f"The default grade '{text[:20]}' is not a number.", f"{location}/defaultgrade"
+        ) from None
+    return points
+
+
+def _question(element: Element, qtype: str, location: str, title: str, category: str):
+    if qtype in SKIPPED or qtype not in READERS:
+        reason = SKIPPED.get(qtype, f"The question type '{qtype[:40]}' is not supported.")
+        return ParseProblem(location, reason, skipped=True, source_type=qtype, title=title)
+    question_text = element.find("questiontext")
+    text_format = format_of(question_text)
+    raw_stem = field_text(element, "questiontext")
+    notes: list[str] = []
+    image, image_alt = None, ""
+    files = question_text.findall("file") if question_text is not None else []
+    for number, file_element in enumerate(files, start=1):
+        where = f"{location}/questiontext/file[{number}]"
+        name = file_element.get("name", "image")
+        if not IMAGE_NAME.search(name):
+            notes.append(f"The attached file '{name[:80]}' was not kept: only images are imported.")
+            continue
+        parsed = image_from_base64(name, file_element.text, where)
+        if image is None:
+            image, image_alt = parsed, alt_for(raw_stem, name)
+        else:
+            notes.append(f"Only the first embedded image is kept; '{parsed.filename}' was not.")
+    elsewhere = sum(1 for _ in element.iter("file")) - len(files) - (qtype == "ddmarker")
+    if elsewhere > 0:
+        notes.append(f"{elsewhere} file(s) in feedback or answers were not kept.")
+    legacy = element.find("image_base64")  # Moodle 1.9 kept one picture beside the text
+    if image is None and legacy is not None and (legacy.text or "").strip():
+        name = (element.findtext("image") or "image").strip()
+        image = image_from_base64(name, legacy.text, f"{location}/image_base64")
+    stem = to_rich_text(PLUGINFILE_IMG.sub("", raw_stem), text_format)
+    try:
+        kind, answer, background = READERS[qtype](element, location, notes)
+    except _Skip as skip:
+        return ParseProblem(location, str(skip), skipped=True, source_type=qtype, title=title)
+    if background is not None:
+        if image is not None:
+            notes.append("The question text's image was not kept: the hotspot shows its own.")
+        image, image_alt = background, f"Image for: {title or title_from(stem)}"[:300]
+        answer["image_alt"] = image_alt
+    notes.extend(unkept_feedback(element))
+    return ParsedQuestion(
+        location=location,
+        kind=kind,
+        title=(title or title_from(stem))[:200],
+        stem=stem,
+        answer=answer,
+        points=_points(element, location),
+        general_feedback=rich(element, "generalfeedback", text_format),
+        category=category,
+        image=image,
+        image_alt=image_alt,
+        notes=notes,
+        tags=tag_names(element),
+    )
+
+
+def _answers(element: Element, location: str):
+    for number, answer in enumerate(element.findall("answer"), start=1):
+        yield f"{location}/answer[{number}]", answer
+
+
+def _multichoice(element, location, notes):
+    single = (element.findtext("single") or "true").strip().lower() in ("true", "1")
+    options, positive = [], Decimal(0)
+    for where, answer in _answers(element, location):
+        weight = fraction(answer.get("fraction"), where)
+        positive += max(weight, Decimal(0))
+        text = plain(answer, "", "html")
+        if not text:
+            raise QuestionProblem("An option has no text.", where)
+        feedback = plain(answer.find("feedback"), "", "html")
+        options.append({"text": text, "credit": float(weight / 100), "feedback": feedback})
+    if not single and abs(positive - 100) > Decimal("0.5"):
+        raise QuestionProblem(
+            f"The right options' fractions add up to {positive:g}%, not 100%.", location
+        )
+    return ("single_choice" if single else "multiple_response"), {"options": options}, None
+
+
+def _truefalse(element, location, notes):
+    feedback, answer_true = {"true": "", "false": ""}, None
+    for where, answer in _answers(element, location):
+        text = field_text(answer, "").strip().lower()
+        if text not in feedback:
+            raise QuestionProblem(
+                f"A true/false answer must be 'true' or 'false', not '{text[:20]}'.", where
+            )
+        feedback[text] = plain(answer.find("feedback"), "", "html")
+        if fraction(answer.get("fraction"), where) == 100:
+            answer_true = text == "true"
+    if answer_true is None:
+        raise QuestionProblem("Neither 'true' nor 'false' has fraction 100.", location)
+    value = {"answer": answer_true, "feedback_true": feedback["true"]}
+    return "true_false", value | {"feedback_false": feedback["false"]}, None
+
+
+def _shortanswer(element, location, notes):
+    answers = []
+    for where, answer in _answers(element, location):
+        text = plain(answer, "", "plain")
+        weight = fraction(answer.get("fraction"), where, low=0)
+        if not text:
+            raise QuestionProblem("An accepted answer is empty.", where)
+        if plain(answer.find("feedback"), ""):
+            notes.append(f"Feedback for '{text}' was not kept.")
+        answers.append({"text": text, "credit": float(weight / 100)})
+    case_sensitive = (element.findtext("usecase") or "0").strip() == "1"
+    return "short_text", {"answers": answers, "case_sensitive": case_sensitive}, None
+
+
+def _numerical(element, location, notes):
+    answers = []
+    for where, answer in _answers(element, location):
+        value = field_text(answer, "").strip()
+        weight = fraction(answer.get("fraction"), where, low=0)
+        if value == "*":
+            if weight:
+                raise QuestionProblem(
+                    "A catch-all '*' answer earning credit cannot be kept.", where
+                )
+            notes.append("The feedback for any other answer (*) was not kept.")
+            continue
+        if plain(answer.find("feedback"), ""):
+            notes.append(f"Feedback for the numeric answer '{value[:20]}' was not kept.")
+        centre = parse_number(value, where, "answer")
+        tolerance = abs(parse_number(answer.findtext("tolerance") or "0", where, "tolerance"))
+        answers.append(
+            {"value": str(centre), "tolerance": str(tolerance), "minimum": None, "maximum": None,
+             "credit": float(weight / 100)}
+        )  # fmt: skip
+    units = element.findall("units/unit")
+    unit = ""
+    for unit_element in units:
+        if (unit_element.findtext("multiplier") or "1").strip() in ("1", "1.0", "1.0000000"):
+            unit = (unit_element.findtext("unit_name") or "").strip()[:30]
+            break
+    if len(units) > 1:
+        notes.append(f"Only the main unit '{unit}' is kept; other units were not.")
+    return "numeric", {"answers": answers, "unit": unit}, None
+
+
+def _matching(element, location, notes):
+    pairs, distractors = [], []
+    for number, sub in enumerate(element.findall("subquestion"), start=1):
+        prompt = plain(sub, "", "html")
+        answer = " ".join(field_text(sub, "answer").split())
+        if not answer:
+            raise QuestionProblem(
+                "A subquestion has no answer.", f"{location}/subquestion[{number}]"
+            )
+        (
+            pairs.append({"prompt": prompt, "answer": answer})
+            if prompt
+            else distractors.append(answer)
+        )
+    return "matching", {"pairs": pairs, "distractors": distractors}, None
+
+
+ORDERING_GRADING = {"ALL_OR_NOTHING": False, "-1": False, "ABSOLUTE_POSITION": True, "0": True}
+
+
+def _ordering(element, location, notes):
+    """qtype_ordering: each answer's fraction is its position. The plugin's importer reads a
+    missing <gradingtype> as RELATIVE and a missing <selecttype> as RANDOM with 6 items."""
+    grading = (element.findtext("gradingtype") or "RELATIVE").strip().upper()
+    if grading not in ORDERING_GRADING:
+        raise QuestionProblem(
+            f"The ordering grading type '{grading[:30]}' cannot be represented: the engine marks "
+            "all or nothing (ALL_OR_NOTHING) or per position (ABSOLUTE_POSITION).",
+            f"{location}/gradingtype",
+        )
+    entries = []
+    for index, (where, answer) in enumerate(_answers(element, location)):
+        entries.append((fraction(answer.get("fraction"), where, -1e6, 1e6), index, answer))
+    select = (element.findtext("selecttype") or "RANDOM").strip().upper()
+    count_text = (element.findtext("selectcount") or "6").strip()
+    count = int(count_text) if count_text.isdigit() else 6
+    if select not in ("ALL", "0") and 0 < count < len(entries):
+        raise QuestionProblem(
+            f"This ordering question shows {count} of its {len(entries)} items ({select}); "
+            "the engine always orders every item.",
+            f"{location}/selecttype",
+        )
+    entries.sort(key=lambda entry: (entry[0], entry[1]))
+    items = [plain(answer, "", "html") for _, _, answer in entries]
+    return "ordering", {"items": items, "partial": ORDERING_GRADING[grading]}, None
+
+
+SHAPES = {"circle": "circle", "rectangle": "rect", "polygon": "polygon"}
+
+
+def _ddmarker(element, location, notes):
+    markers = element.findall("drag")
+    if len(markers) != 1:
+        raise _Skip(f"This ddmarker has {len(markers)} markers; the engine's hotspot has one.")
+    background = element.find("file")
+    if background is None:
+        raise QuestionProblem("The ddmarker question has no background image.", location)
+    image = image_from_base64(
+        background.get("name", "background"), background.text, f"{location}/file"
+    )
+    zones = []
+    for number, drop in enumerate(element.findall("drop"), start=1):
+        where = f"{location}/drop[{number}]"
+        shape = (drop.findtext("shape") or "").strip().lower()
+        if shape not in SHAPES:
+            raise _Skip(f"The zone shape '{shape[:20]}' has no equivalent in the engine.")
+        coords = (drop.findtext("coords") or "").replace(";", ",")
+        numbers = [part.strip() for part in coords.split(",")]
+        if not all(re.fullmatch(r"-?\d+(\.\d+)?", part) for part in numbers):
+            raise QuestionProblem(f"The zone coordinates '{coords[:40]}' are not numbers.", where)
+        zones.append({"shape": SHAPES[shape], "coords": ", ".join(numbers), "credit": 1.0})
+    return "hotspot", {"image_alt": "", "zones": zones}, image
+
+
+READERS = {
+    "multichoice": _multichoice,
+    "truefalse": _truefalse,
+    "shortanswer": _shortanswer,
+    "numerical": _numerical,
+    "matching": _matching,
+    "ordering": _ordering,
+    "ddmarker": _ddmarker,
+}
