@@ -19,6 +19,7 @@ from quizzes.importers.model import (
     ParseResult,
     QuestionFileError,
     QuestionProblem,
+    check_matching_choices,
     check_size,
     decode_utf8,
     max_questions,
@@ -350,23 +351,31 @@ def _short_text(answer_text: str, context: _Context):
 
 
 def _matching(answer_text: str, context: _Context):
-    pairs, distractors = [], []
+    pairs, distractors, offsets = [], [], []
     for _, segment, offset in _answers(answer_text, "=", context):
         if "->" not in segment:
             raise QuestionProblem(
                 "A matching answer needs 'prompt -> answer'.", context.where(offset)
             )
-        prompt, _, answer = segment.partition("->")
-        prompt, answer = context.plain(prompt), context.plain(answer)
+        raw_prompt, _, answer = segment.partition("->")
+        prompt, answer = context.plain(raw_prompt), context.plain(answer)
         if not answer:
             raise QuestionProblem(
                 "A matching answer has nothing after '->'.", context.where(offset)
             )
         if prompt:
             pairs.append({"prompt": prompt, "answer": answer})
+            offsets.append(offset)
+        elif unescape(raw_prompt).strip():  # e.g. only an <img>: not a distractor
+            raise QuestionProblem(
+                "A matching prompt has no text after conversion (an image alone cannot be "
+                "shown); only an empty left side makes a distractor.",
+                context.where(offset),
+            )
         else:
-            distractors.append(answer)
-    return {"pairs": pairs, "distractors": distractors}
+            distractors.append((answer, context.where(offset)))
+    check_matching_choices(pairs, distractors, lambda index: context.where(offsets[index]))
+    return {"pairs": pairs, "distractors": [text for text, _ in distractors]}
 
 
 def _numeric(answer_text: str, context: _Context):

@@ -116,3 +116,22 @@ def decode_utf8(data: bytes) -> str:
             f"The file is not UTF-8 text (byte 0x{data[error.start]:02x} at column {column}). "
             "Save it as UTF-8 and try again.",
         ) from None
+
+
+def check_matching_choices(pairs: list[dict], distractors: list[tuple[str, str]], where) -> None:
+    """The engine shows each pair's answer and each distractor as its own choice, so two equal
+    texts would be two identical-looking choices of which only one is marked right: a trainee who
+    matches every prompt correctly could score 1/3. Refuse them (`where(index)` locates pair
+    `index`; distractors carry their own location)."""
+    seen: dict[str, str] = {}
+    entries = [(pair["answer"], where(index)) for index, pair in enumerate(pairs)] + distractors
+    for text, location in entries:
+        if text in seen:
+            raise QuestionProblem(
+                f"The answer '{text[:60]}' appears more than once (also at {seen[text]}). The "
+                "engine gives every answer and distractor its own choice, so trainees would see "
+                "it twice and a right match could be marked wrong. Give each prompt a different "
+                "answer, or make it a separate question.",
+                location,
+            )
+        seen[text] = location

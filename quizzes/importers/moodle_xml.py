@@ -22,6 +22,7 @@ from quizzes.importers.model import (
     ParseResult,
     QuestionFileError,
     QuestionProblem,
+    check_matching_choices,
     check_size,
     decode_utf8,
     max_questions,
@@ -274,20 +275,26 @@ def _numerical(element, location, notes):
 
 
 def _matching(element, location, notes):
-    pairs, distractors = [], []
+    pairs, distractors, places = [], [], []
     for number, sub in enumerate(element.findall("subquestion"), start=1):
+        where = f"{location}/subquestion[{number}]"
         prompt = plain(sub, "", "html")
         answer = " ".join(field_text(sub, "answer").split())
         if not answer:
-            raise QuestionProblem(
-                "A subquestion has no answer.", f"{location}/subquestion[{number}]"
-            )
-        (
+            raise QuestionProblem("A subquestion has no answer.", where)
+        if prompt:
             pairs.append({"prompt": prompt, "answer": answer})
-            if prompt
-            else distractors.append(answer)
-        )
-    return "matching", {"pairs": pairs, "distractors": distractors}, None
+            places.append(where)
+        elif field_text(sub, "").strip():  # e.g. only an <img>: not a distractor
+            raise QuestionProblem(
+                "A subquestion has no text after conversion (an image alone cannot be shown); "
+                "only an empty subquestion makes a distractor.",
+                where,
+            )
+        else:
+            distractors.append((answer, where))
+    check_matching_choices(pairs, distractors, places.__getitem__)
+    return "matching", {"pairs": pairs, "distractors": [text for text, _ in distractors]}, None
 
 
 ORDERING_GRADING = {"ALL_OR_NOTHING": False, "-1": False, "ABSOLUTE_POSITION": True, "0": True}

@@ -1,0 +1,95 @@
+"""Matching questions: the engine gives every answer and distractor its own choice, so imports
+must not produce two identical-looking choices, and a prompt that is only an image is not a
+distractor."""
+
+import random
+
+import pytest
+
+from quizzes.importers.gift import parse_gift
+from quizzes.importers.moodle_xml import parse_moodle_xml
+from quizzes.marking import mark
+from quizzes.snapshots import BUILDERS
+from tests.quizzes.interop.xml_samples import question, quiz
+
+
+def sub(prompt: str, answer: str) -> str:
+    return (
+        f'<subquestion format="html"><text><![CDATA[{prompt}]]></text>'
+        f"<answer><text>{answer}</text></answer></subquestion>"
+    )
+
+
+def only_problem(result):
+    assert result.questions == []
+    assert len(result.problems) == 1
+    assert not result.problems[0].skipped
+    return result.problems[0]
+
+
+def test_why_shared_answers_are_refused_the_engine_marks_them_wrong():
+    value = {
+        "pairs": [
+            {"prompt": "dog", "answer": "mammal"},
+            {"prompt": "cat", "answer": "mammal"},
+            {"prompt": "frog", "answer": "amphibian"},
+        ],
+        "distractors": [],
+    }
+    display, key, _ = BUILDERS["matching"](value, random.Random(1), False)
+    by_text = {choice["text"]: choice["id"] for choice in display["choices"]}  # one "mammal"
+    matches = {prompt["id"]: by_text[text] for prompt, text in
+               zip(display["prompts"], ["mammal", "mammal", "amphibian"], strict=True)}  # fmt: skip
+    assert not mark("matching", key, {"matches": matches}).is_correct
+
+
+@pytest.mark.parametrize(
+    "source, line",
+    [
+        ("Q {\n=dog -> mammal\n=cat -> mammal\n=frog -> amphibian\n}", 3),
+        ("Q {\n=dog -> mammal\n=frog -> amphibian\n= -> mammal\n}", 4),
+        ("Q {\n=dog -> mammal\n=frog -> amphibian\n= -> fish\n= -> fish\n}", 5),
+    ],
+    ids=["two pairs", "distractor equals an answer", "two distractors"],
+)
+def test_gift_matching_with_a_repeated_answer_is_refused(source, line):
+    problem = only_problem(parse_gift(source.encode()))
+    assert problem.location == f"line {line}"
+    assert "appears more than once" in problem.message
+
+
+def test_moodle_xml_matching_with_a_shared_answer_is_refused():
+    inner = sub("dog", "mammal") + sub("cat", "mammal") + sub("frog", "amphibian")
+    problem = only_problem(parse_moodle_xml(quiz(question("matching", inner))))
+    assert problem.location == "/quiz/question[1]/subquestion[2]"
+    assert "'mammal' appears more than once" in problem.message
+
+
+def test_moodle_xml_distractor_equal_to_an_answer_is_refused():
+    inner = sub("dog", "mammal") + sub("frog", "amphibian") + sub("", "mammal")
+    problem = only_problem(parse_moodle_xml(quiz(question("matching", inner))))
+    assert problem.location == "/quiz/question[1]/subquestion[3]"
+
+
+def test_moodle_xml_image_only_prompt_is_refused_not_made_a_distractor():
+    inner = sub('<img src="@@PLUGINFILE@@/a.png">', "mammal") + sub("frog", "amphibian")
+    inner += sub("cat", "bird")
+    problem = only_problem(parse_moodle_xml(quiz(question("matching", inner))))
+    assert problem.location == "/quiz/question[1]/subquestion[1]"
+    assert "no text after conversion" in problem.message
+
+
+def test_gift_image_only_prompt_is_refused_not_made_a_distractor():
+    source = 'Q {\n=<img src\\="x.png"> -> mammal\n=frog -> amphibian\n=cat -> bird\n}'
+    problem = only_problem(parse_gift(source.encode()))
+    assert problem.location == "line 2"
+    assert "no text after conversion" in problem.message
+
+
+def test_empty_prompts_are_still_distractors():
+    source = "Q {=dog -> mammal =frog -> amphibian = -> fish}"
+    assert parse_gift(source.encode()).questions[0].answer["distractors"] == ["fish"]
+    inner = sub("dog", "mammal") + sub("frog", "amphibian") + sub("", "fish")
+    assert parse_moodle_xml(quiz(question("matching", inner))).questions[0].answer[
+        "distractors"
+    ] == ["fish"]
