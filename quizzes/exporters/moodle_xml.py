@@ -1,9 +1,9 @@
 """Questions out as Moodle XML, readable by Moodle's own importer (and ours).
 
 Every engine type has a Moodle equivalent: ordering uses the qtype_ordering plugin and hotspot
-becomes ddmarker (one marker; zones keep their shapes). Numeric ranges become value ± tolerance,
-zones with partial credit, must-pass flags and a hotspot's alt text have no Moodle field: each loss
-is reported as an ExportNote.
+becomes ddmarker (one marker, one full-credit zone; other hotspots are left out, as Moodle would
+mark them differently). Numeric ranges become value ± tolerance; must-pass flags and a hotspot's
+alt text have no Moodle field: each loss is reported as an ExportNote.
 """
 
 from __future__ import annotations
@@ -64,6 +64,9 @@ def export_moodle_xml(questions) -> tuple[str, list[ExportNote]]:
 
 def _question(quiz: Element, question, notes: list[ExportNote]) -> None:
     kind, value = answer_values(question)
+    if kind == "hotspot" and (reason := _hotspot_loss(value)):
+        notes.append(ExportNote(question.title, reason, skipped=True))
+        return
     qtype = {
         "single_choice": "multichoice",
         "multiple_response": "multichoice",
@@ -168,6 +171,23 @@ def _ordering(element, value, question, notes):
         answer.set("fraction", str(position))
 
 
+def _hotspot_loss(value) -> str:
+    """Why this hotspot cannot be a ddmarker that marks the same, or "" if it can. Moodle needs a
+    marker on every zone (hits / max(zones, markers)) and its zones earn full credit only."""
+    zones = items(value["zones"])
+    if len(zones) != 1:
+        return (
+            f"not exported: it has {len(zones)} zones and a click in any earns credit, but a "
+            "Moodle ddmarker needs a marker on every zone, so Moodle would mark it differently."
+        )
+    if float(zones[0].get("credit", 1)) != 1:
+        return (
+            "not exported: its zone earns partial credit and ddmarker zones earn full credit "
+            "only, so Moodle would mark it differently."
+        )
+    return ""
+
+
 def _hotspot(element, value, question, notes):
     from wagtail.images import get_image_model
 
@@ -180,8 +200,6 @@ def _hotspot(element, value, question, notes):
     _value(drag, "text", "Marker")
     _value(drag, "noofdrags", "1")
     for number, zone in enumerate(items(value["zones"]), start=1):
-        if float(zone.get("credit", 1)) != 1:
-            notes.append(ExportNote(question.title, "ddmarker zones earn full credit only."))
         parts = [part for part in re.split(r"[\s,;]+", str(zone["coords"])) if part]
         pairs = [",".join(parts[i : i + 2]) for i in range(0, len(parts), 2)]
         drop = SubElement(element, "drop")

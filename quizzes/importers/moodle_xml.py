@@ -331,9 +331,21 @@ SHAPES = {"circle": "circle", "rectangle": "rect", "polygon": "polygon"}
 
 
 def _ddmarker(element, location, notes):
-    markers = element.findall("drag")
+    """Moodle scores ddmarker as markers on their zones / max(zones, markers placed), so every
+    zone needs its own marker; the engine gives full credit for one click in any zone. The two
+    agree only for one marker and one zone."""
+    markers, drops = element.findall("drag"), element.findall("drop")
     if len(markers) != 1:
         raise _Skip(f"This ddmarker has {len(markers)} markers; the engine's hotspot has one.")
+    if len(drops) != 1:
+        raise _Skip(
+            f"This ddmarker has {len(drops)} drop zones: Moodle needs a marker on every zone for "
+            "full marks, the engine's hotspot gives full marks for a click in any zone. Only a "
+            "ddmarker with one marker and one zone is imported."
+        )
+    choice, marker_no = (drops[0].findtext("choice") or "1").strip(), markers[0].findtext("no")
+    if choice != (marker_no or "1").strip():
+        raise _Skip(f"The drop zone expects marker {choice[:10]}, which does not exist.")
     background = element.find("file")
     if background is None:
         raise QuestionProblem("The ddmarker question has no background image.", location)
@@ -341,7 +353,7 @@ def _ddmarker(element, location, notes):
         background.get("name", "background"), background.text, f"{location}/file"
     )
     zones = []
-    for number, drop in enumerate(element.findall("drop"), start=1):
+    for number, drop in enumerate(drops, start=1):
         where = f"{location}/drop[{number}]"
         shape = (drop.findtext("shape") or "").strip().lower()
         if shape not in SHAPES:

@@ -63,11 +63,7 @@ def richer_bodies(image_pk: int) -> dict[str, str]:
             "hotspot",
             image=image_pk,
             image_alt="A diagram",
-            zones=[
-                {"shape": "circle", "coords": "137.25, 88.5, 12", "credit": 1.0},
-                {"shape": "rect", "coords": "10, 20, 30, 40", "credit": 1.0},
-                {"shape": "polygon", "coords": "0, 0, 50, 0, 25, 40", "credit": 1.0},
-            ],
+            zones=[{"shape": "circle", "coords": "137.25, 88.5, 12", "credit": 1.0}],
         ),
     }  # fmt: skip
 
