@@ -125,13 +125,17 @@ def fraction(value: str | None, where: str, low=-100, high=100) -> Decimal:
 
 def _points(element: Element, location: str) -> Decimal:
     text = (element.findtext("defaultgrade") or "1").strip()
+    where = f"{location}/defaultgrade"
     try:
-        points = Decimal(text).quantize(Decimal("0.01"))
+        points = Decimal(text)
     except InvalidOperation:
-        raise QuestionProblem(
-            f"The default grade '{text[:20]}' is not a number.", f"{location}/defaultgrade"
-        ) from None
-    return points
+        raise QuestionProblem(f"The default grade '{text[:20]}' is not a number.", where) from None
+    if not points.is_finite():  # NaN would pass quantize and fail later comparisons
+        raise QuestionProblem(f"The default grade '{text[:20]}' is not a finite number.", where)
+    try:
+        return points.quantize(Decimal("0.01"))
+    except InvalidOperation:  # too many digits for the context
+        raise QuestionProblem(f"The default grade '{text[:20]}' is too large.", where) from None
 
 
 def _question(element: Element, qtype: str, location: str, title: str, category: str):
@@ -315,7 +319,7 @@ def _ordering(element, location, notes):
         entries.append((fraction(answer.get("fraction"), where, -1e6, 1e6), index, answer))
     select = (element.findtext("selecttype") or "RANDOM").strip().upper()
     count_text = (element.findtext("selectcount") or "6").strip()
-    count = int(count_text) if count_text.isdigit() else 6
+    count = int(count_text) if count_text.isascii() and count_text.isdigit() else 6
     if select not in ("ALL", "0") and 0 < count < len(entries):
         raise QuestionProblem(
             f"This ordering question shows {count} of its {len(entries)} items ({select}); "

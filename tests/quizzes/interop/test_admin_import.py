@@ -83,8 +83,12 @@ def test_rejected_file_shows_problems_and_offers_no_import(instructor_client):
          b'<file name="a.png" encoding="base64">PHN2Zz4=</file></questiontext></question></quiz>',
          "moodlexml", "The file &#x27;a.png&#x27; is not an image we can read"),
         (b"Q {=a\n", "gift", "Unbalanced braces: missing the"),
+        (b'<quiz><question type="truefalse"><questiontext><text>x</text></questiontext>'
+         b"<defaultgrade>NaN</defaultgrade><answer fraction=\"100\"><text>true</text></answer>"
+         b"</question></quiz>", "moodlexml",
+         "The default grade &#x27;NaN&#x27; is not a finite number."),
     ],
-    ids=["xxe", "not utf-8", "not well-formed", "not an image", "unbalanced"],
+    ids=["xxe", "not utf-8", "not well-formed", "not an image", "unbalanced", "NaN grade"],
 )  # fmt: skip
 def test_hostile_files_are_reported_without_a_500(instructor_client, data, file_format, message):
     response = upload(instructor_client, data, file_format, name="hostile")

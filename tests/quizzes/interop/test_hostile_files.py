@@ -140,6 +140,28 @@ QUESTION_ERRORS = [
      quiz(question("truefalse", answer("100", "true") + answer("0", "false"),
                    extra_text='<file name="a.png" encoding="base64">@@@@</file>')),
      "/quiz/question[1]/questiontext/file[1]: The image 'a.png' is not valid base64."),
+    ("xml default grade NaN", "moodlexml",
+     quiz(question("truefalse", answer("100", "true") + answer("0", "false"))
+          .replace("1.0000000</defaultgrade>", "NaN</defaultgrade>")),
+     "/quiz/question[1]/defaultgrade: The default grade 'NaN' is not a finite number."),
+    ("xml default grade -Infinity", "moodlexml",
+     quiz(question("truefalse", answer("100", "true") + answer("0", "false"))
+          .replace("1.0000000</defaultgrade>", "-Infinity</defaultgrade>")),
+     "/quiz/question[1]/defaultgrade: The default grade '-Infinity' is not a finite number."),
+    ("xml default grade 1e40", "moodlexml",
+     quiz(question("truefalse", answer("100", "true") + answer("0", "false"))
+          .replace("1.0000000</defaultgrade>", "1e40</defaultgrade>")),
+     "/quiz/question[1]/defaultgrade: The default grade '1e40' is too large."),
+    ("xml fraction NaN", "moodlexml",
+     quiz(question("multichoice", answer("NaN", "a") + answer("100", "b"))),
+     "/quiz/question[1]/answer[1]: The fraction NaN% cannot be represented here: use -100% to "
+     "100%."),
+    ("xml numeric tolerance NaN", "moodlexml",
+     quiz(question("numerical", '<answer fraction="100"><text>1</text>'
+                   "<tolerance>NaN</tolerance></answer>")),
+     "/quiz/question[1]/answer[1]: The tolerance 'NaN' is not a number."),
+    ("gift weight NaN", "gift", b"Q {=a ~%NaN%b}",
+     "line 1: The weight '%NaN%' is not a percentage like %50%."),
     ("xml numeric nonsense", "moodlexml",
      quiz(question("numerical", '<answer fraction="100"><text>12..</text></answer>')),
      "/quiz/question[1]/answer[1]: The answer '12..' is not a number."),

@@ -265,3 +265,12 @@ def test_combined_feedback_and_hints_are_noted():
         "The combined feedback (correct / partially correct / incorrect) was not kept.",
         "Hints for multiple tries were not kept.",
     ]
+
+
+def test_ordering_select_count_in_non_ascii_digits_is_not_a_crash():
+    xml = question(
+        "ordering",
+        "<gradingtype>ALL_OR_NOTHING</gradingtype><selecttype>RANDOM</selecttype>"
+        "<selectcount>²</selectcount>" + answer("1", "a") + answer("2", "b"),
+    )
+    assert only_question(xml).answer == {"items": ["a", "b"], "partial": False}
