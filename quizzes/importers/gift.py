@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from quizzes.importers.gift_chunks import Chunk, protect_escapes, split_chunks, unescape
 from quizzes.importers.model import (
     ParsedQuestion,
     ParseProblem,
@@ -27,69 +28,11 @@ from quizzes.importers.model import (
 from quizzes.importers.numbers import NUMBER, numeric_answer
 from quizzes.importers.text import TEXT_FORMATS, title_from, to_plain, to_rich_text
 
-# Escaped characters become private-use placeholders while we split, like Moodle's "&&058;".
-ESCAPES = {"~": "\ue000", "=": "\ue001", "#": "\ue002", "{": "\ue003", "}": "\ue004"}
-ESCAPES |= {":": "\ue005", "\\": "\ue006", "n": "\ue007"}
-_RESTORE = {placeholder: ("\n" if char == "n" else char) for char, placeholder in ESCAPES.items()}
-_PLACEHOLDER_RANGE = re.compile("[\ue000-\ue007]")
 _FORMAT = re.compile(r"\s*\[(" + "|".join(TEXT_FORMATS) + r")\]")
 _TITLE = re.compile(r"\s*::(.*?)::", re.DOTALL)
 TF_ANSWERS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 BLANK = "_____"
-
-
-def unescape(text: str) -> str:
-    return _PLACEHOLDER_RANGE.sub(lambda match: _RESTORE[match.group()], text)
-
-
-@dataclass
-class _Chunk:
-    """One question's text (comments removed) and the file line of each of its lines."""
-
-    text: str
-    lines: list[int]
-
-    def line_at(self, offset: int) -> int:
-        return self.lines[min(self.text.count("\n", 0, max(offset, 0)), len(self.lines) - 1)]
-
-
-def _chunks(text: str):
-    lines: list[str] = []
-    numbers: list[int] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.strip().startswith("//"):
-            continue
-        if line.strip():
-            lines.append(line)
-            numbers.append(number)
-        elif lines:
-            yield _Chunk("\n".join(lines), numbers)
-            lines, numbers = [], []
-    if lines:
-        yield _Chunk("\n".join(lines), numbers)
-
-
-def _protect_escapes(chunk: _Chunk) -> str:
-    text = _PLACEHOLDER_RANGE.sub("\ufffd", chunk.text)
-    out: list[str] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char != "\\":
-            out.append(char)
-            index += 1
-            continue
-        following = text[index + 1 : index + 2]
-        if following not in ESCAPES:
-            shown = "\\" + following if following.strip() else "\\ at the end of a line"
-            raise QuestionProblem(
-                f"Unknown escape '{shown}': "
-                "only \\~ \\= \\# \\{ \\} \\: \\n and \\\\ are allowed.",
-                f"line {chunk.line_at(index)}",
-            )
-        out.append(ESCAPES[following])
-        index += 2
-    return "".join(out)
+MAX_ANSWERS = 100  # far above any block's maximum (20); stops huge answer blocks early
 
 
 def parse_gift(data: bytes) -> ParseResult:
@@ -99,13 +42,13 @@ def parse_gift(data: bytes) -> ParseResult:
     result = ParseResult()
     category = ""
     limit = max_questions()
-    for chunk in _chunks(text):
+    for chunk in split_chunks(text):
         if chunk.text.lstrip().startswith("$CATEGORY:"):
             first, _, rest = chunk.text.lstrip().partition("\n")
             category = category_name(first[len("$CATEGORY:") :])
             if not rest.strip():
                 continue
-            chunk = _Chunk(rest, chunk.lines[1:])
+            chunk = Chunk(rest, chunk.lines[1:])
         location = f"line {chunk.lines[0]}"
         try:
             item = _parse_question(chunk, location, category)
@@ -133,8 +76,9 @@ def category_name(path: str) -> str:
     return segments[-1][:120] if segments else ""
 
 
-def _parse_question(chunk: _Chunk, location: str, category: str):
-    text = _protect_escapes(chunk)
+def _parse_question(chunk: Chunk, location: str, category: str):
+    text = protect_escapes(chunk)
+    chunk.protected = text
     title = ""
     position = len(text) - len(text.lstrip())
     if text.startswith("::", position):
@@ -167,20 +111,20 @@ def _parse_question(chunk: _Chunk, location: str, category: str):
             missing, at = "'{' before this '}'", closing
         raise QuestionProblem(
             f"Unbalanced braces: missing {missing} (escape literal braces as \\{{ and \\}}).",
-            f"line {chunk.line_at(body_start + at)}",
+            f"line {chunk.line_at(body_start + at, text)}",
         )
     nested = body.find("{", opening + 1)
     if nested != -1 and nested < closing:
         raise QuestionProblem(
             "Unbalanced braces: '{' inside an answer block (escape it as \\{).",
-            f"line {chunk.line_at(body_start + nested)}",
+            f"line {chunk.line_at(body_start + nested, text)}",
         )
     extra = min((i for i in (body.find("{", closing + 1), body.find("}", closing + 1)) if i != -1),
                 default=-1)  # fmt: skip
     if extra != -1:
         raise QuestionProblem(
             "Unbalanced braces: a question has one answer block; escape other braces as \\{ \\}.",
-            f"line {chunk.line_at(body_start + extra)}",
+            f"line {chunk.line_at(body_start + extra, text)}",
         )
     after = body[closing + 1 :]
     stem_raw = body[:opening] + (BLANK + after if after.strip() else "")
@@ -238,13 +182,13 @@ def _general_feedback(raw: str, text_format: str) -> str:
 
 @dataclass
 class _Context:
-    chunk: _Chunk
+    chunk: Chunk
     base: int  # offset of the answer block's text in the chunk
     text_format: str
     notes: list[str]
 
     def where(self, offset: int) -> str:
-        return f"line {self.chunk.line_at(self.base + offset)}"
+        return f"line {self.chunk.line_at(self.base + offset, self.chunk.protected)}"
 
     def plain(self, raw: str) -> str:
         raw = unescape(raw).strip()
@@ -254,11 +198,16 @@ class _Context:
         return to_plain(raw, self.text_format)
 
 
-def _answers(text: str, markers: str, context: _Context) -> list[tuple[str, str, int]]:
+def _answers(text: str, markers: str, context: _Context, base: int = 0):
     """Split an answer block at each marker (= or ~): [(marker, text, offset)]."""
-    positions = [i for i, char in enumerate(text) if char in markers]
+    positions = [match.start() for match in re.finditer(f"[{markers}]", text)]
     if not positions:
         raise QuestionProblem("No answers found.", context.where(0))
+    if len(positions) > MAX_ANSWERS:
+        raise QuestionProblem(
+            f"More than {MAX_ANSWERS} answers in one question: no question type holds that many.",
+            context.where(base + positions[MAX_ANSWERS]),
+        )
     if text[: positions[0]].strip():
         raise QuestionProblem(
             "Unexpected text before the first answer: start each answer with "
@@ -387,7 +336,7 @@ def _numeric(answer_text: str, context: _Context):
             context.notes.append("The feedback for any other answer (~) was not kept.")
         inner = inner[:tilde]
     if "=" in inner:
-        segments = [(s, start + o) for _, s, o in _answers(inner, "=", context)]
+        segments = [(s, start + o) for _, s, o in _answers(inner, "=", context, start)]
     else:
         segments = [(inner, start)]
     answers = []

@@ -1,5 +1,6 @@
 """GIFT parser: one case per feature of Moodle's format, with the exact parsed question."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -255,3 +256,29 @@ def test_questions_are_separated_by_blank_lines_with_line_numbers():
     result = parse_gift(b"Q1 {T}\n\n\n// c\nQ2\n{F}\n\nQ3 {=a =b}\n")
     assert [q.location for q in result.questions] == ["line 1", "line 5", "line 8"]
     assert [q.kind for q in result.questions] == ["true_false", "true_false", "short_text"]
+
+
+def test_line_lookups_do_not_rescan_the_question(monkeypatch):
+    """Each location used to count newlines from the question's start: quadratic in the size of
+    the answer block (160,000 numeric answers took 16 s). Newlines are now found once."""
+    from quizzes.importers import gift_chunks
+
+    scans = []
+
+    class CountingRe:
+        def finditer(self, pattern, text):
+            scans.append(text)
+            return re.finditer(pattern, text)
+
+    monkeypatch.setattr(gift_chunks, "re", CountingRe())
+    source = "::Q::\nPick\n{#\n" + "".join(f"=%{i}%{i}\n" for i in range(1, 60)) + "}"
+    question = only_question(source)
+    assert len(question.answer["answers"]) == 59
+    assert 1 <= len(scans) <= 2  # once per text (the chunk, the chunk with escapes protected)
+
+
+def test_locations_count_lines_after_escapes():
+    result = parse_gift(b"Q \\{ \\} \\~\n{=a\n~b\n=%x%c}")
+    assert [str(problem) for problem in result.problems] == [
+        "line 4: The weight '%x%' is not a percentage like %50%."
+    ]

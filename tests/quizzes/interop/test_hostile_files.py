@@ -216,7 +216,9 @@ def test_decompression_bomb_image_is_refused():
 
 PATHOLOGICAL = [
     ("100,000 options", "gift", b"Q {" + b"~a " * 100_000 + b"}",
-     "line 1: The right options' weights add up to 0%, not 100%."),
+     "line 1: More than 100 answers in one question: no question type holds that many."),
+    ("160,000 numeric answers on their own lines", "gift", b"Q {#\n" + b"=1\n" * 160_000 + b"}",
+     "line 102: More than 100 answers in one question: no question type holds that many."),
     ("a million escapes", "gift", b"Q " + b"\\{" * 1_000_000 + b" {T}",
      "line 1: The question text is 1,000,003 characters; the limit is 65,536."),
     ("200,000 nested divs", "gift", b"[html]" + b"<div>" * 200_000 + b"x{T}",
