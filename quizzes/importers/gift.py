@@ -23,6 +23,7 @@ from quizzes.importers.model import (
     check_matching_choices,
     check_size,
     decode_utf8,
+    full_credit_shares,
     max_questions,
 )
 from quizzes.importers.numbers import NUMBER, numeric_answer
@@ -242,7 +243,7 @@ def _split_feedback(segment: str) -> tuple[str, str]:
 
 def _choice(answer_text: str, context: _Context):
     single = "=" in answer_text
-    options, positive = [], Decimal(0)
+    options, weights, positive = [], [], Decimal(0)
     for marker, segment, offset in _answers(answer_text, "=~", context):
         default = Decimal(100) if marker == "=" else Decimal(0)
         weight, rest = _weight(segment, default, context, offset)
@@ -256,6 +257,7 @@ def _choice(answer_text: str, context: _Context):
         if not context.plain(text):
             raise QuestionProblem("An option has no text.", context.where(offset))
         positive += max(weight, Decimal(0))
+        weights.append(weight)
         options.append(
             {
                 "text": context.plain(text),
@@ -267,6 +269,9 @@ def _choice(answer_text: str, context: _Context):
         raise QuestionProblem(
             f"The right options' weights add up to {positive:g}%, not 100%.", context.where(0)
         )
+    if not single:
+        for option, credit in zip(options, full_credit_shares(weights), strict=True):
+            option["credit"] = credit
     return ("single_choice" if single else "multiple_response"), {"options": options}
 
 

@@ -135,3 +135,12 @@ def check_matching_choices(pairs: list[dict], distractors: list[tuple[str, str]]
                 location,
             )
         seen[text] = location
+
+
+def full_credit_shares(weights: list[Decimal]) -> list[float]:
+    """Multiple-response weights (percentages) as credits whose positive part adds up to exactly
+    1. Moodle writes thirds as 33.33333 each; taken as they are they add up to 0.9999999, so a
+    perfect answer would not be "correct" and a must-pass item would fail. The caller has checked
+    that the positive weights are within tolerance of 100%; they are scaled to share 1 exactly."""
+    positive = sum((weight for weight in weights if weight > 0), Decimal(0))
+    return [float(weight / positive if weight > 0 else weight / 100) for weight in weights]

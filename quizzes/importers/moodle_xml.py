@@ -25,6 +25,7 @@ from quizzes.importers.model import (
     check_matching_choices,
     check_size,
     decode_utf8,
+    full_credit_shares,
     max_questions,
 )
 from quizzes.importers.moodle_xml_text import (
@@ -200,10 +201,11 @@ def _answers(element: Element, location: str):
 
 def _multichoice(element, location, notes):
     single = (element.findtext("single") or "true").strip().lower() in ("true", "1")
-    options, positive = [], Decimal(0)
+    options, weights, positive = [], [], Decimal(0)
     for where, answer in _answers(element, location):
         weight = fraction(answer.get("fraction"), where)
         positive += max(weight, Decimal(0))
+        weights.append(weight)
         text = plain(answer, "", "html")
         if not text:
             raise QuestionProblem("An option has no text.", where)
@@ -213,6 +215,9 @@ def _multichoice(element, location, notes):
         raise QuestionProblem(
             f"The right options' fractions add up to {positive:g}%, not 100%.", location
         )
+    if not single:
+        for option, credit in zip(options, full_credit_shares(weights), strict=True):
+            option["credit"] = credit
     return ("single_choice" if single else "multiple_response"), {"options": options}, None
 
 
