@@ -191,12 +191,18 @@ class _Context:
     def where(self, offset: int) -> str:
         return f"line {self.chunk.line_at(self.base + offset, self.chunk.protected)}"
 
-    def plain(self, raw: str) -> str:
+    def plain(self, raw: str, *, literal: bool = False) -> str:
+        """Plain text from `raw` in the question's format (or its own `[format]`). `literal`:
+        Moodle keeps short answers and matching answers as typed, so outside [html] they are
+        not read as HTML (`C5<C6` stays `C5<C6`)."""
         raw = unescape(raw).strip()
+        text_format = self.text_format
         match = _FORMAT.match(raw)
         if match:
-            return to_plain(raw[match.end() :], match.group(1))
-        return to_plain(raw, self.text_format)
+            raw, text_format = raw[match.end() :], match.group(1)
+        if literal and text_format != "html":
+            text_format = "plain"
+        return to_plain(raw, text_format)
 
 
 def _answers(text: str, markers: str, context: _Context, base: int = 0):
@@ -296,11 +302,12 @@ def _short_text(answer_text: str, context: _Context):
                 context.where(offset),
             )
         text, feedback = _split_feedback(rest)
-        if not context.plain(text):
+        text = context.plain(text, literal=True)
+        if not text:
             raise QuestionProblem("An accepted answer is empty.", context.where(offset))
         if context.plain(feedback):
-            context.notes.append(f"Feedback for '{context.plain(text)}' was not kept.")
-        answers.append({"text": context.plain(text), "credit": float(weight / 100)})
+            context.notes.append(f"Feedback for '{text}' was not kept.")
+        answers.append({"text": text, "credit": float(weight / 100)})
     return {"answers": answers, "case_sensitive": False}
 
 
@@ -312,7 +319,7 @@ def _matching(answer_text: str, context: _Context):
                 "A matching answer needs 'prompt -> answer'.", context.where(offset)
             )
         raw_prompt, _, answer = segment.partition("->")
-        prompt, answer = context.plain(raw_prompt), context.plain(answer)
+        prompt, answer = context.plain(raw_prompt), context.plain(answer, literal=True)
         if not answer:
             raise QuestionProblem(
                 "A matching answer has nothing after '->'.", context.where(offset)

@@ -39,7 +39,7 @@ from quizzes.importers.moodle_xml_text import (
     unkept_feedback,
 )
 from quizzes.importers.numbers import number as parse_number
-from quizzes.importers.text import title_from, to_rich_text
+from quizzes.importers.text import title_from, to_plain, to_rich_text
 
 SKIPPED = {
     "essay": "Essay questions are skipped: the engine cannot mark free text.",
@@ -241,7 +241,9 @@ def _truefalse(element, location, notes):
 def _shortanswer(element, location, notes):
     answers = []
     for where, answer in _answers(element, location):
-        text = plain(answer, "", "plain")
+        # Moodle compares short answers as typed: only an html answer is read as HTML.
+        literal = format_of(answer, "plain") != "html"
+        text = to_plain(field_text(answer, ""), "plain") if literal else plain(answer, "")
         weight = fraction(answer.get("fraction"), where, low=0)
         if not text:
             raise QuestionProblem("An accepted answer is empty.", where)

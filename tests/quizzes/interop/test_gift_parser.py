@@ -282,3 +282,11 @@ def test_locations_count_lines_after_escapes():
     assert [str(problem) for problem in result.problems] == [
         "line 4: The weight '%x%' is not a percentage like %50%."
     ]
+
+
+def test_short_and_matching_answers_are_literal_outside_html():
+    assert only_question("Q {=C5<C6}").answer["answers"][0]["text"] == "C5<C6"
+    assert only_question("[plain]Q {=a<b}").answer["answers"][0]["text"] == "a<b"
+    assert only_question("[html]Q {=C5&lt;C6}").answer["answers"][0]["text"] == "C5<C6"
+    pairs = only_question("Q {=x -> C5<C6 =y -> b}").answer["pairs"]
+    assert pairs[0]["answer"] == "C5<C6"

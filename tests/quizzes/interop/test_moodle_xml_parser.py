@@ -274,3 +274,12 @@ def test_ordering_select_count_in_non_ascii_digits_is_not_a_crash():
         "<selectcount>²</selectcount>" + answer("1", "a") + answer("2", "b"),
     )
     assert only_question(xml).answer == {"items": ["a", "b"], "partial": False}
+
+
+@pytest.mark.parametrize("fmt", ["moodle_auto_format", "plain_text", None])
+def test_short_answers_are_literal_unless_html(fmt):
+    attribute = f' format="{fmt}"' if fmt else ""
+    xml = question(
+        "shortanswer", f'<answer fraction="100"{attribute}><text>C5&lt;C6</text></answer>'
+    )
+    assert only_question(xml).answer["answers"][0]["text"] == "C5<C6"

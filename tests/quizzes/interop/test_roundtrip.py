@@ -135,3 +135,33 @@ def test_importing_the_same_images_twice_adds_no_copies(source_bank):
     assert get_image_model().objects.count() == images_before + 1  # ddmarker PNG, stored once
     image = get_image_model().objects.latest("pk")
     assert image.file_size > 0 and len(image.file_hash) == 40
+
+
+@pytest.mark.parametrize("export_format", ["gift", "moodlexml"])
+def test_answer_texts_with_a_less_than_sign_survive(db, export_format):
+    """Moodle keeps short answers and matching answers as typed; '<C6' is not an HTML tag."""
+    from tests.factories.quizzes import QuestionFactory, body
+
+    bank = QuestionBank.objects.create(name="Less than")
+    QuestionFactory(
+        bank=bank,
+        title="Short",
+        body=body("short_text", answers=[{"text": "C5<C6", "credit": 1.0}], case_sensitive=False),
+    )
+    QuestionFactory(
+        bank=bank,
+        title="Match",
+        body=body(
+            "matching",
+            pairs=[
+                {"prompt": "Level", "answer": "C5<C6"},
+                {"prompt": "Other", "answer": "a<b & c"},
+            ],
+            distractors=["x<y"],
+        ),
+    )
+    copies, _ = round_trip(bank, export_format)
+    assert answer_of(copies["Short"])[1]["answers"] == [{"text": "C5<C6", "credit": 1.0}]
+    matching = answer_of(copies["Match"])[1]
+    assert [pair["answer"] for pair in matching["pairs"]] == ["C5<C6", "a<b & c"]
+    assert matching["distractors"] == ["x<y"]
