@@ -78,10 +78,8 @@ def _answer(question, notes: list[ExportNote]) -> str | None:
         marked = False
         for option in items(value["options"]):
             if kind == "single_choice" and not marked and option["credit"] >= 1:
-                prefix, marked = "=", True
-            elif option["credit"] == 0:
-                prefix = "~"  # as Moodle writes a wrong option
-            else:
+                prefix, marked = "=", True  # Moodle reads text after '=' as is, even '%50%'
+            else:  # always a weight, so a text starting '%50%' cannot become one
                 prefix = f"~%{percent(option['credit'])}%"
             feedback = f"#{plain(option['feedback'])}" if option.get("feedback") else ""
             lines.append(f"{prefix}{plain(option['text'])}{feedback}")

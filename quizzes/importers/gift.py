@@ -251,8 +251,15 @@ def _choice(answer_text: str, context: _Context):
     single = "=" in answer_text
     options, weights, positive = [], [], Decimal(0)
     for marker, segment, offset in _answers(answer_text, "=~", context):
-        default = Decimal(100) if marker == "=" else Decimal(0)
-        weight, rest = _weight(segment, default, context, offset)
+        if marker == "=":  # as in Moodle: '=' is always 100%, a '%50%' after it is text
+            weight, rest = Decimal(100), segment
+            if segment.lstrip().startswith("%"):
+                context.notes.append(
+                    f"'={context.plain(segment)[:40]}' counts as fully right, as in Moodle: '=' "
+                    "is always 100%, and what follows it is the option's text."
+                )
+        else:
+            weight, rest = _weight(segment, Decimal(0), context, offset)
         if not Decimal(-100) <= weight <= Decimal(100):
             raise QuestionProblem(
                 f"The weight {weight:g}% cannot be represented: option credits run from "

@@ -278,7 +278,7 @@ def test_line_lookups_do_not_rescan_the_question(monkeypatch):
 
 
 def test_locations_count_lines_after_escapes():
-    result = parse_gift(b"Q \\{ \\} \\~\n{=a\n~b\n=%x%c}")
+    result = parse_gift(b"Q \\{ \\} \\~\n{=a\n~b\n~%x%c}")
     assert [str(problem) for problem in result.problems] == [
         "line 4: The weight '%x%' is not a percentage like %50%."
     ]
@@ -290,3 +290,10 @@ def test_short_and_matching_answers_are_literal_outside_html():
     assert only_question("[html]Q {=C5&lt;C6}").answer["answers"][0]["text"] == "C5<C6"
     pairs = only_question("Q {=x -> C5<C6 =y -> b}").answer["pairs"]
     assert pairs[0]["answer"] == "C5<C6"
+
+
+def test_an_equals_option_is_fully_right_whatever_follows_as_in_moodle():
+    """Moodle's GIFT reader gives '=' answers weight 1 and keeps '%50%' as their text."""
+    question = only_question("Q {=%50%a ~b}")
+    assert question.answer["options"] == [option("%50%a", 1.0), option("b", 0.0)]
+    assert any("counts as fully right" in note for note in question.notes)

@@ -165,3 +165,23 @@ def test_answer_texts_with_a_less_than_sign_survive(db, export_format):
     matching = answer_of(copies["Match"])[1]
     assert [pair["answer"] for pair in matching["pairs"]] == ["C5<C6", "a<b & c"]
     assert matching["distractors"] == ["x<y"]
+
+
+def test_gift_option_texts_that_look_like_weights_keep_their_credit(db):
+    from tests.factories.quizzes import QuestionFactory, body
+
+    bank = QuestionBank.objects.create(name="Percent texts")
+    options = [
+        {"text": "%100%best", "credit": 1.0, "feedback": ""},
+        {"text": "%50%wrong", "credit": 0.0, "feedback": ""},
+        {"text": "%-50%half", "credit": 0.5, "feedback": ""},
+    ]
+    QuestionFactory(bank=bank, title="Single", body=body("single_choice", options=options))
+    many = [{"text": "%50%a", "credit": 1.0, "feedback": ""},
+            {"text": "%100%b", "credit": 0.0, "feedback": ""}]  # fmt: skip
+    QuestionFactory(bank=bank, title="Many", body=body("multiple_response", options=many))
+    text, _ = questions_export(bank.questions.all(), "gift")
+    assert "\t~%0%%50%wrong" in text.splitlines()
+    copies, _ = round_trip(bank, "gift")
+    for title in ("Single", "Many"):
+        assert_same_question(bank.questions.get(title=title), copies[title], points=False)
