@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -15,9 +16,18 @@ def number(raw: str, where: str, what: str = "number") -> Decimal:
     if not NUMBER.fullmatch(cleaned) or len(cleaned) > 40:
         raise QuestionProblem(f"The {what} '{cleaned[:40]}' is not a number.", where)
     try:
-        return Decimal(cleaned)
+        value = Decimal(cleaned)
     except InvalidOperation:  # pragma: no cover - the pattern already guarantees a number
         raise QuestionProblem(f"The {what} '{cleaned[:40]}' is not a number.", where) from None
+    # Attempts freeze numbers as floats (strict JSON): 1e400 would become inf, 1e-400 silently 0.
+    as_float = float(value)
+    if not math.isfinite(as_float) or (as_float == 0 and value != 0):
+        raise QuestionProblem(
+            f"The {what} '{cleaned[:40]}' is out of range: numbers must be 0 or between about "
+            "1e-308 and 1e308 in size.",
+            where,
+        )
+    return value
 
 
 def numeric_answer(value_text: str, credit: float, where: str) -> dict:

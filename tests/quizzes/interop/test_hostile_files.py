@@ -115,6 +115,16 @@ QUESTION_ERRORS = [
     ("numeric negative tolerance", "gift", b"Q\n{#\n=1:-2}",
      "line 3: The tolerance -2 is negative."),
     ("numeric infinity", "gift", b"Q {#inf}", "line 1: The answer 'inf' is not a number."),
+    ("numeric beyond float range", "gift", b"Q {#1e400}",
+     "line 1: The answer '1e400' is out of range: numbers must be 0 or between about 1e-308 and "
+     "1e308 in size."),
+    ("numeric underflowing to 0", "gift", b"Q\n{#\n=1:1e-400}",
+     "line 3: The tolerance '1e-400' is out of range: numbers must be 0 or between about 1e-308 "
+     "and 1e308 in size."),
+    ("xml numeric beyond float range", "moodlexml",
+     quiz(question("numerical", '<answer fraction="100"><text>-2e308</text></answer>')),
+     "/quiz/question[1]/answer[1]: The answer '-2e308' is out of range: numbers must be 0 or "
+     "between about 1e-308 and 1e308 in size."),
     ("numeric huge exponent", "gift", b"Q {#1e99999}",
      "line 1: The answer '1e99999' is not a number."),
     ("option too long", "gift", b"Q {=" + b"x" * 501 + b" ~b}",
