@@ -269,19 +269,27 @@ def _numerical(element, location, notes):
         if plain(answer.find("feedback"), ""):
             notes.append(f"Feedback for the numeric answer '{value[:20]}' was not kept.")
         centre = parse_number(value, where, "answer")
-        tolerance = abs(parse_number(answer.findtext("tolerance") or "0", where, "tolerance"))
+        tolerance = parse_number(answer.findtext("tolerance") or "0", where, "tolerance")
+        if tolerance < 0:
+            raise QuestionProblem(f"The tolerance {tolerance} is negative.", where)
         answers.append(
             {"value": str(centre), "tolerance": str(tolerance), "minimum": None, "maximum": None,
              "credit": float(weight / 100)}
         )  # fmt: skip
-    units = element.findall("units/unit")
-    unit = ""
-    for unit_element in units:
-        if (unit_element.findtext("multiplier") or "1").strip() in ("1", "1.0", "1.0000000"):
-            unit = (unit_element.findtext("unit_name") or "").strip()[:30]
-            break
-    if len(units) > 1:
-        notes.append(f"Only the main unit '{unit}' is kept; other units were not.")
+    unit, dropped = "", []
+    for unit_element in element.findall("units/unit"):
+        name = " ".join((unit_element.findtext("unit_name") or "").split())
+        try:  # "1", "1.0", "1.00", "1e0": compared as numbers, not as text
+            main = Decimal((unit_element.findtext("multiplier") or "1").strip()) == 1
+        except InvalidOperation:
+            main = False
+        if main and not unit:
+            unit = name[:30]
+        elif name:
+            dropped.append(f"'{name[:30]}'")
+    if dropped:
+        kept = f"only the main unit '{unit}' is kept" if unit else "no unit has multiplier 1"
+        notes.append(f"The unit(s) {', '.join(dropped)} were not kept: {kept}.")
     return "numeric", {"answers": answers, "unit": unit}, None
 
 

@@ -283,3 +283,36 @@ def test_short_answers_are_literal_unless_html(fmt):
         "shortanswer", f'<answer fraction="100"{attribute}><text>C5&lt;C6</text></answer>'
     )
     assert only_question(xml).answer["answers"][0]["text"] == "C5<C6"
+
+
+def numerical(units: str, tolerance: str = "0.5") -> str:
+    return question(
+        "numerical",
+        f'<answer fraction="100"><text>12</text><tolerance>{tolerance}</tolerance></answer>'
+        f"<units>{units}</units>",
+    )
+
+
+def unit(name: str, multiplier: str) -> str:
+    return f"<unit><multiplier>{multiplier}</multiplier><unit_name>{name}</unit_name></unit>"
+
+
+@pytest.mark.parametrize("multiplier", ["1", "1.00", "1.0000000", "1e0"])
+def test_the_main_unit_is_found_by_its_multiplier_as_a_number(multiplier):
+    parsed = only_question(numerical(unit("mm", multiplier)))
+    assert parsed.answer["unit"] == "mm"
+    assert parsed.notes == []
+
+
+def test_units_that_are_not_kept_are_noted():
+    parsed = only_question(numerical(unit("mm", "1.00") + unit("cm", "0.1")))
+    assert parsed.answer["unit"] == "mm"
+    assert parsed.notes == ["The unit(s) 'cm' were not kept: only the main unit 'mm' is kept."]
+    parsed = only_question(numerical(unit("cm", "0.1")))
+    assert parsed.answer["unit"] == ""
+    assert parsed.notes == ["The unit(s) 'cm' were not kept: no unit has multiplier 1."]
+
+
+def test_a_negative_tolerance_is_refused_not_made_positive():
+    [problem] = parse_moodle_xml(quiz(numerical("", tolerance="-0.5"))).problems
+    assert str(problem) == "/quiz/question[1]/answer[1]: The tolerance -0.5 is negative."
