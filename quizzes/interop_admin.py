@@ -64,9 +64,24 @@ def _pending_dir() -> Path:
 def _sweep_pending(directory: Path) -> None:
     """Forget uploads nobody confirmed."""
     cutoff = time.time() - PENDING_MAX_AGE
-    for stale in directory.glob("*.upload"):
-        if stale.stat().st_mtime < cutoff:
-            stale.unlink(missing_ok=True)
+    for stale in [*directory.glob("*.upload"), *directory.glob("*.claimed")]:
+        try:
+            if stale.stat().st_mtime < cutoff:
+                stale.unlink(missing_ok=True)
+        except FileNotFoundError:  # claimed or swept by another request meanwhile
+            continue
+
+
+def _claim(path: Path) -> Path | None:
+    """Take the pending upload for this confirmation: an atomic rename, so a double-submitted
+    or replayed confirm finds nothing and cannot import the file twice."""
+    claimed = path.with_suffix(".claimed")
+    try:
+        os.rename(path, claimed)
+    except FileNotFoundError:
+        return None
+    os.utime(claimed)  # not swept while this import runs
+    return claimed
 
 
 class QuestionImportForm(forms.Form):
@@ -133,23 +148,33 @@ class QuestionImportView(WagtailAdminTemplateMixin, View):
         if pending["user"] != request.user.pk or not re.fullmatch(r"[\w-]+", pending["id"]):
             raise PermissionDenied
         path = _pending_dir() / f"{pending['id']}.upload"
-        if not path.is_file():
-            messages.error(request, "This upload was already imported or has expired.")
-            return redirect("quizzes_questions_import")
         bank = get_object_or_404(QuestionBank, pk=pending["bank"])
+        claimed = _claim(path)
+        if claimed is None:
+            messages.error(
+                request,
+                "This upload was already imported (or is being imported) or has expired: "
+                "nothing more was imported. Check the bank before uploading it again.",
+            )
+            return redirect("quizzes_questions_import")
         try:
-            result = parse_file(path.read_bytes(), pending["format"])
+            result = parse_file(claimed.read_bytes(), pending["format"])
+            with transaction.atomic():
+                report = questions_import(bank=bank, result=result)
         except QuestionFileError as error:  # the file cannot change, but stay safe
+            claimed.unlink(missing_ok=True)
             messages.error(request, str(error))
             return redirect("quizzes_questions_import")
-        with transaction.atomic():
-            report = questions_import(bank=bank, result=result)
+        except BaseException:
+            os.rename(claimed, path)  # nothing was imported: the preview may be confirmed again
+            raise
         if report.rejected:
+            os.rename(claimed, path)
             messages.error(request, "Nothing was imported: some questions were rejected.")
             return self.render_to_response(
                 self.get_context_data(report=report, bank=bank, form=QuestionImportForm())
             )
-        path.unlink(missing_ok=True)
+        claimed.unlink(missing_ok=True)
         skipped = f"; {len(report.skipped)} skipped" if report.skipped else ""
         messages.success(request, f"Imported {report.imported} question(s) into {bank}{skipped}.")
         listing = reverse("wagtailsnippets_quizzes_question:list")

@@ -181,3 +181,45 @@ def test_forms_need_the_csrf_token(instructor, settings, tmp_path):
     assert 'name="csrfmiddlewaretoken"' in page
     assert upload(strict).status_code == 403
     assert strict.post(IMPORT_URL, {"token": "x"}).status_code == 403
+
+
+def test_a_confirm_sent_again_while_importing_imports_nothing(instructor_client, monkeypatch):
+    """A double-clicked confirm arrives while the first is still importing: the file was only
+    deleted after the import, so both imported it. The first now claims it before importing."""
+    from django.contrib.messages import get_messages
+
+    from quizzes import interop_admin
+
+    preview = upload(instructor_client)
+    token = token_of(preview)
+    real_import, second = interop_admin.questions_import, []
+
+    def import_and_meanwhile_confirm_again(**kwargs):
+        if not second:
+            second.append(instructor_client.post(IMPORT_URL, {"token": token}))
+        return real_import(**kwargs)
+
+    monkeypatch.setattr(interop_admin, "questions_import", import_and_meanwhile_confirm_again)
+    first = instructor_client.post(IMPORT_URL, {"token": token})
+    assert first.status_code == 302
+    assert Question.objects.count() == 2
+    assert second[0].status_code == 302 and second[0].url == IMPORT_URL
+    [message] = get_messages(second[0].wsgi_request)
+    assert "already imported (or is being imported)" in str(message)
+    assert "nothing more was imported" in str(message)
+
+
+def test_a_failed_import_leaves_the_preview_confirmable(instructor_client, monkeypatch):
+    from quizzes import interop_admin
+
+    preview = upload(instructor_client)
+
+    def fail(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(interop_admin, "questions_import", fail)
+    with pytest.raises(RuntimeError):
+        instructor_client.post(IMPORT_URL, {"token": token_of(preview)})
+    monkeypatch.undo()
+    done = instructor_client.post(IMPORT_URL, {"token": token_of(preview)})
+    assert done.status_code == 302 and Question.objects.count() == 2
