@@ -8,6 +8,7 @@ batched: a fixed number of queries per batch, whatever the number of questions i
 from __future__ import annotations
 
 import json
+import logging
 import re
 import uuid
 from collections import Counter
@@ -28,6 +29,8 @@ from quizzes.blocks import QUESTION_TYPE_LABELS, QUESTION_TYPES, HotspotBlock
 from quizzes.importers.model import ParsedQuestion, ParseProblem, ParseResult
 from quizzes.models import Question, QuestionBank, QuestionCategory
 from quizzes.models.bank import QuestionTag
+
+logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 500
 ANSWER_BLOCKS = dict(QUESTION_TYPES)
@@ -165,14 +168,27 @@ def questions_import(
         return report
     categories = _categories_ensure({question.category for question, _ in prepared} - {""})
     backend = get_search_backend()
-    for start in range(0, len(prepared), batch_size):
-        batch = prepared[start : start + batch_size]
-        rows = [_question_row(bank, categories, question, value) for question, value in batch]
-        Question.objects.bulk_create(rows)
-        _tags_attach(rows, [question for question, _ in batch])
-        backend.add_bulk(Question, rows)
-        report.imported += len(rows)
+    stored: list = []  # image files written to storage: a rollback does not remove them
+    try:
+        for start in range(0, len(prepared), batch_size):
+            batch = prepared[start : start + batch_size]
+            rows = [_question_row(bank, categories, q, value, stored) for q, value in batch]
+            Question.objects.bulk_create(rows)
+            _tags_attach(rows, [question for question, _ in batch])
+            backend.add_bulk(Question, rows)
+            report.imported += len(rows)
+    except BaseException:
+        _files_delete(stored)  # the transaction rolls back the rows; remove their files too
+        raise
     return report
+
+
+def _files_delete(files) -> None:
+    for field_file in files:
+        try:
+            field_file.storage.delete(field_file.name)
+        except Exception:  # noqa: BLE001 - best effort; the original error matters more
+            logger.warning("Could not remove the imported file %s", field_file.name)
 
 
 def _categories_ensure(names: set[str]) -> dict[str, QuestionCategory]:
@@ -199,7 +215,7 @@ def _tags_attach(rows: list[Question], questions: list[ParsedQuestion]) -> None:
     )
 
 
-def image_create(parsed_image, title: str):
+def image_create(parsed_image, title: str, stored: list | None = None):
     """Store an imported image, or reuse the identical one already in the library (by the same
     SHA-1 hash Wagtail keeps for duplicate detection), so importing a file twice adds no copies."""
     from wagtail.utils.file import hash_filelike
@@ -215,11 +231,13 @@ def image_create(parsed_image, title: str):
         file_hash=file_hash,
     )
     image.save()
+    if stored is not None:
+        stored.append(image.file)
     return image
 
 
-def _question_row(bank, categories, question: ParsedQuestion, value: dict) -> Question:
-    image = image_create(question.image, question.title) if question.image else None
+def _question_row(bank, categories, question: ParsedQuestion, value: dict, stored) -> Question:
+    image = image_create(question.image, question.title, stored) if question.image else None
     if question.kind == "hotspot":
         value = {"image": image.pk, **value}
         image = None  # the background belongs to the answer block, not the stem

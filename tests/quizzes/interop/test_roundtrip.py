@@ -185,3 +185,32 @@ def test_gift_option_texts_that_look_like_weights_keep_their_credit(db):
     copies, _ = round_trip(bank, "gift")
     for title in ("Single", "Many"):
         assert_same_question(bank.questions.get(title=title), copies[title], points=False)
+
+
+def test_a_failed_import_removes_the_image_files_it_wrote(source_bank, monkeypatch):
+    """Images are written to storage before the questions are inserted; a rollback removes the
+    image rows but not the files, so the import deletes them itself."""
+    from django.db import DatabaseError
+    from wagtail.images import get_image_model
+
+    from quizzes.importers import services
+
+    text, _ = questions_export(source_bank.questions.all(), "moodlexml")
+    get_image_model().objects.all().delete()  # so the import writes the hotspot image anew
+    saved = []
+    real_save = get_image_model().save
+
+    def save_and_remember(image, *args, **kwargs):
+        real_save(image, *args, **kwargs)
+        saved.append((image.file.storage, image.file.name))
+
+    def fail(rows, *args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(get_image_model(), "save", save_and_remember)
+    monkeypatch.setattr(services.Question.objects, "bulk_create", fail)
+    target = QuestionBank.objects.create(name="Copy")
+    with pytest.raises(DatabaseError):
+        questions_import(bank=target, result=parse_file(text.encode(), "moodlexml"))
+    assert saved
+    assert [storage.exists(name) for storage, name in saved] == [False] * len(saved)
