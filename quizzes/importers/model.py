@@ -123,6 +123,16 @@ def check_matching_choices(pairs: list[dict], distractors: list[tuple[str, str]]
     texts would be two identical-looking choices of which only one is marked right: a trainee who
     matches every prompt correctly could score 1/3. Refuse them (`where(index)` locates pair
     `index`; distractors carry their own location)."""
+    prompts: dict[str, str] = {}
+    for index, pair in enumerate(pairs):
+        if pair["prompt"] in prompts:
+            raise QuestionProblem(
+                f"The prompt '{pair['prompt'][:60]}' appears more than once (also at "
+                f"{prompts[pair['prompt']]}): trainees could not tell the two apart, so a right "
+                "match could be marked wrong.",
+                where(index),
+            )
+        prompts[pair["prompt"]] = where(index)
     seen: dict[str, str] = {}
     entries = [(pair["answer"], where(index)) for index, pair in enumerate(pairs)] + distractors
     for text, location in entries:

@@ -93,3 +93,11 @@ def test_empty_prompts_are_still_distractors():
     assert parse_moodle_xml(quiz(question("matching", inner))).questions[0].answer[
         "distractors"
     ] == ["fish"]
+
+
+def test_repeated_prompts_are_refused_in_both_formats():
+    problem = only_problem(parse_gift(b"Q {\n=dog -> mammal\n=dog -> pet\n=frog -> amphibian\n}"))
+    assert problem.location == "line 3" and "prompt 'dog' appears more than once" in problem.message
+    inner = sub("dog", "mammal") + sub("dog", "pet") + sub("frog", "amphibian")
+    problem = only_problem(parse_moodle_xml(quiz(question("matching", inner))))
+    assert problem.location == "/quiz/question[1]/subquestion[2]"
