@@ -21,7 +21,8 @@ def escape(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """Answer texts travel inside an [html] question, so they are HTML-escaped too."""
+    """Option texts and feedback travel inside an [html] question, so they are HTML-escaped too.
+    Short answers and matching answers are not: Moodle reads those as typed, in any format."""
     return escape(html.escape(text or "", quote=False))
 
 
@@ -104,10 +105,10 @@ def _answer(question, notes: list[ExportNote]) -> str | None:
         if value.get("case_sensitive"):
             notes.append(ExportNote(title, "GIFT short answers ignore case; the setting is lost."))
         for entry in items(value["answers"]):
-            lines.append(f"=%{percent(entry['credit'])}%{plain(entry['text'])}")
+            lines.append(f"=%{percent(entry['credit'])}%{escape(entry['text'])}")  # as typed
     elif kind == "matching":
         for pair in items(value["pairs"]):
-            lines.append(f"={plain(pair['prompt'])} -> {plain(pair['answer'])}")
+            lines.append(f"={plain(pair['prompt'])} -> {escape(pair['answer'])}")
         for distractor in items(value.get("distractors")):
-            lines.append(f"= -> {plain(distractor)}")
+            lines.append(f"= -> {escape(distractor)}")
     return "\n".join("\t" + line for line in lines)

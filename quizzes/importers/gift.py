@@ -193,14 +193,14 @@ class _Context:
 
     def plain(self, raw: str, *, literal: bool = False) -> str:
         """Plain text from `raw` in the question's format (or its own `[format]`). `literal`:
-        Moodle keeps short answers and matching answers as typed, so outside [html] they are
-        not read as HTML (`C5<C6` stays `C5<C6`)."""
+        Moodle keeps short answers and matching answers as typed, in any format, and compares
+        them so; they are not read as HTML (`C5<C6` stays `C5<C6`)."""
         raw = unescape(raw).strip()
         text_format = self.text_format
         match = _FORMAT.match(raw)
         if match:
             raw, text_format = raw[match.end() :], match.group(1)
-        if literal and text_format != "html":
+        if literal:
             text_format = "plain"
         return to_plain(raw, text_format)
 

@@ -241,9 +241,7 @@ def _truefalse(element, location, notes):
 def _shortanswer(element, location, notes):
     answers = []
     for where, answer in _answers(element, location):
-        # Moodle compares short answers as typed: only an html answer is read as HTML.
-        literal = format_of(answer, "plain") != "html"
-        text = to_plain(field_text(answer, ""), "plain") if literal else plain(answer, "")
+        text = to_plain(field_text(answer, ""), "plain")  # Moodle compares it as typed
         weight = fraction(answer.get("fraction"), where, low=0)
         if not text:
             raise QuestionProblem("An accepted answer is empty.", where)

@@ -284,10 +284,13 @@ def test_locations_count_lines_after_escapes():
     ]
 
 
-def test_short_and_matching_answers_are_literal_outside_html():
+def test_short_and_matching_answers_are_literal_as_in_moodle():
     assert only_question("Q {=C5<C6}").answer["answers"][0]["text"] == "C5<C6"
     assert only_question("[plain]Q {=a<b}").answer["answers"][0]["text"] == "a<b"
-    assert only_question("[html]Q {=C5&lt;C6}").answer["answers"][0]["text"] == "C5<C6"
+    assert only_question("[html]Q {=C5<C6 =a&amp;b}").answer["answers"] == [
+        {"text": "C5<C6", "credit": 1.0},
+        {"text": "a&amp;b", "credit": 1.0},  # Moodle compares '&amp;' as typed too
+    ]
     pairs = only_question("Q {=x -> C5<C6 =y -> b}").answer["pairs"]
     assert pairs[0]["answer"] == "C5<C6"
 

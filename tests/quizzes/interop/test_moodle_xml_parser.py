@@ -276,8 +276,8 @@ def test_ordering_select_count_in_non_ascii_digits_is_not_a_crash():
     assert only_question(xml).answer == {"items": ["a", "b"], "partial": False}
 
 
-@pytest.mark.parametrize("fmt", ["moodle_auto_format", "plain_text", None])
-def test_short_answers_are_literal_unless_html(fmt):
+@pytest.mark.parametrize("fmt", ["moodle_auto_format", "plain_text", "html", None])
+def test_short_answers_are_literal_as_in_moodle(fmt):
     attribute = f' format="{fmt}"' if fmt else ""
     xml = question(
         "shortanswer", f'<answer fraction="100"{attribute}><text>C5&lt;C6</text></answer>'

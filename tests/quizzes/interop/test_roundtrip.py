@@ -160,6 +160,9 @@ def test_answer_texts_with_a_less_than_sign_survive(db, export_format):
             distractors=["x<y"],
         ),
     )
+    text, _ = questions_export(bank.questions.all(), export_format)
+    if export_format == "gift":  # written as typed, as Moodle's GIFT reader expects
+        assert "\t=%100%C5<C6" in text.splitlines() and "= -> x<y" in text
     copies, _ = round_trip(bank, export_format)
     assert answer_of(copies["Short"])[1]["answers"] == [{"text": "C5<C6", "credit": 1.0}]
     matching = answer_of(copies["Match"])[1]
