@@ -20,6 +20,7 @@ from quizzes.importers.model import (
     ParseResult,
     QuestionFileError,
     QuestionProblem,
+    check_distinct_texts,
     check_matching_choices,
     check_size,
     decode_utf8,
@@ -249,7 +250,7 @@ def _split_feedback(segment: str) -> tuple[str, str]:
 
 def _choice(answer_text: str, context: _Context):
     single = "=" in answer_text
-    options, weights, positive = [], [], Decimal(0)
+    options, weights, places, positive = [], [], [], Decimal(0)
     for marker, segment, offset in _answers(answer_text, "=~", context):
         if marker == "=":  # as in Moodle: '=' is always 100%, a '%50%' after it is text
             weight, rest = Decimal(100), segment
@@ -271,6 +272,7 @@ def _choice(answer_text: str, context: _Context):
             raise QuestionProblem("An option has no text.", context.where(offset))
         positive += max(weight, Decimal(0))
         weights.append(weight)
+        places.append(context.where(offset))
         options.append(
             {
                 "text": context.plain(text),
@@ -285,6 +287,8 @@ def _choice(answer_text: str, context: _Context):
     if not single:
         for option, credit in zip(options, full_credit_shares(weights), strict=True):
             option["credit"] = credit
+    texts, credits = [o["text"] for o in options], [o["credit"] for o in options]
+    check_distinct_texts(texts, places, "options", credits)
     return ("single_choice" if single else "multiple_response"), {"options": options}
 
 

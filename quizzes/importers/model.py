@@ -154,3 +154,17 @@ def full_credit_shares(weights: list[Decimal]) -> list[float]:
     that the positive weights are within tolerance of 100%; they are scaled to share 1 exactly."""
     positive = sum((weight for weight in weights if weight > 0), Decimal(0))
     return [float(weight / positive if weight > 0 else weight / 100) for weight in weights]
+
+
+def check_distinct_texts(texts: list[str], locations: list[str], what: str, marks=None) -> None:
+    """Two items that look the same but are marked differently (ordering items, which are
+    marked by position; options with different credits) cannot be told apart by the trainee."""
+    seen: dict[str, int] = {}
+    for index, text in enumerate(texts):
+        first = seen.setdefault(text, index)
+        if first != index and (marks is None or marks[first] != marks[index]):
+            raise QuestionProblem(
+                f"Two {what} read '{text[:60]}' (also at {locations[first]}) but are marked "
+                "differently: trainees could not tell them apart.",
+                locations[index],
+            )

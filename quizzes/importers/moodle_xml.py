@@ -22,6 +22,7 @@ from quizzes.importers.model import (
     ParseResult,
     QuestionFileError,
     QuestionProblem,
+    check_distinct_texts,
     check_matching_choices,
     check_size,
     decode_utf8,
@@ -218,6 +219,9 @@ def _multichoice(element, location, notes):
     if not single:
         for option, credit in zip(options, full_credit_shares(weights), strict=True):
             option["credit"] = credit
+    places = [where for where, _ in _answers(element, location)]
+    texts, credits = [o["text"] for o in options], [o["credit"] for o in options]
+    check_distinct_texts(texts, places, "options", credits)
     return ("single_choice" if single else "multiple_response"), {"options": options}, None
 
 
@@ -341,6 +345,8 @@ def _ordering(element, location, notes):
         )
     entries.sort(key=lambda entry: (entry[0], entry[1]))
     items = [plain(answer, "", "html") for _, _, answer in entries]
+    places = [f"{location}/answer[{index + 1}]" for _, index, _ in entries]
+    check_distinct_texts(items, places, "items")
     return "ordering", {"items": items, "partial": ORDERING_GRADING[grading]}, None
 
 

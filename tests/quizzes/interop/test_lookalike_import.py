@@ -1,6 +1,6 @@
-"""Matching questions: the engine gives every answer and distractor its own choice, so imports
-must not produce two identical-looking choices, and a prompt that is only an image is not a
-distractor."""
+"""Imports must not show the trainee two things that look the same but are marked differently:
+the engine gives every matching answer, distractor, option and ordering item its own id, and a
+prompt that is only an image is not a distractor."""
 
 import random
 
@@ -10,7 +10,7 @@ from quizzes.importers.gift import parse_gift
 from quizzes.importers.moodle_xml import parse_moodle_xml
 from quizzes.marking import mark
 from quizzes.snapshots import BUILDERS
-from tests.quizzes.interop.xml_samples import question, quiz
+from tests.quizzes.interop.xml_samples import answer, question, quiz
 
 
 def sub(prompt: str, answer: str) -> str:
@@ -101,3 +101,20 @@ def test_repeated_prompts_are_refused_in_both_formats():
     inner = sub("dog", "mammal") + sub("dog", "pet") + sub("frog", "amphibian")
     problem = only_problem(parse_moodle_xml(quiz(question("matching", inner))))
     assert problem.location == "/quiz/question[1]/subquestion[2]"
+
+
+def test_look_alike_options_marked_differently_are_refused():
+    problem = only_problem(parse_gift(b"Q {\n=Yes\n~No\n~Yes\n}"))
+    assert problem.location == "line 4" and "Two options read 'Yes'" in problem.message
+    assert parse_gift(b"Q {~%50%a ~%50%b ~c ~c}").questions  # same text, same credit: harmless
+    xml = question("multichoice", answer("100", "Yes") + answer("0", "Yes"))
+    problem = only_problem(parse_moodle_xml(quiz(xml)))
+    assert problem.location == "/quiz/question[1]/answer[2]"
+
+
+def test_ordering_items_that_look_the_same_are_refused():
+    inner = "<gradingtype>ALL_OR_NOTHING</gradingtype><selecttype>ALL</selecttype>"
+    inner += answer("1", "Clean") + answer("2", "Insert") + answer("3", "Clean")
+    problem = only_problem(parse_moodle_xml(quiz(question("ordering", inner))))
+    assert problem.location == "/quiz/question[1]/answer[3]"
+    assert "Two items read 'Clean'" in problem.message
