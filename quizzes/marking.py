@@ -50,7 +50,11 @@ def mark_single_choice(key: Mapping, response: Mapping) -> Mark:
 
 
 def mark_multiple_response(key: Mapping, response: Mapping) -> Mark:
-    """Sum of the chosen options' credits (negative for wrong ones), floored at 0, capped at 1."""
+    """Sum of the chosen options' credits (negative for wrong ones), floored at 0, capped at 1.
+
+    Credits are taken as shares of the right options' total, so thirds typed as 0.33 + 0.33 +
+    0.33 still give full marks (and pass a must-pass item) when every right option is chosen.
+    """
     chosen = response.get("choices") or []
     if not isinstance(chosen, list):
         return Mark(0.0, answered=False)
@@ -58,7 +62,10 @@ def mark_multiple_response(key: Mapping, response: Mapping) -> Mark:
     valid = {choice for choice in chosen if isinstance(choice, str) and choice in credits}
     if not valid:
         return Mark(0.0, answered=False)
-    return Mark(clamp(sum(credits[choice] for choice in valid)), answered=True)
+    full = sum(credit for credit in credits.values() if credit > 0)
+    if full <= 0:
+        return Mark(0.0, answered=True)
+    return Mark(clamp(sum(credits[choice] for choice in valid) / full), answered=True)
 
 
 def mark_true_false(key: Mapping, response: Mapping) -> Mark:

@@ -60,6 +60,24 @@ def test_multiple_response_range_key_and_order(key, data):
     assert marking.mark("multiple_response", shuffled_key, {"choices": reordered}) == mark
 
 
+def test_thirds_typed_to_two_places_still_give_full_marks():
+    key = {"options": [{"id": i, "credit": 0.33} for i in "abc"] + [{"id": "d", "credit": -1.0}]}
+    mark = marking.mark("multiple_response", key, {"choices": ["a", "b", "c"]})
+    assert mark.is_correct and mark.fraction == 1.0
+    assert marking.mark("multiple_response", key, {"choices": ["a"]}).fraction == pytest.approx(
+        1 / 3
+    )
+
+
+@given(st.lists(st.integers(1, 100), min_size=1, max_size=6), st.floats(0.99, 1.01))
+def test_every_key_the_editor_accepts_gives_full_marks_for_all_right(weights, total):
+    """The editor accepts right credits adding up to 1 ± 0.01; all right must still be correct."""
+    credits = [total * weight / sum(weights) for weight in weights]
+    key = {"options": [{"id": f"o{i}", "credit": c} for i, c in enumerate(credits)]}
+    right = [option["id"] for option in key["options"]]
+    assert marking.mark("multiple_response", key, {"choices": right}).is_correct
+
+
 def test_multiple_response_penalty_floors_at_zero():
     key = {
         "options": [
