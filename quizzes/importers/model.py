@@ -74,10 +74,10 @@ class ParseProblem:
         return f"{self.location}: {self.message}"
 
 
-@dataclass
-class ParseResult:
-    questions: list[ParsedQuestion] = field(default_factory=list)
-    problems: list[ParseProblem] = field(default_factory=list)
+class SortsProblems:
+    """Rejected problems block an import; skipped ones (e.g. essays) are reported and left out."""
+
+    problems: list
 
     @property
     def rejected(self) -> list[ParseProblem]:
@@ -86,6 +86,12 @@ class ParseResult:
     @property
     def skipped(self) -> list[ParseProblem]:
         return [problem for problem in self.problems if problem.skipped]
+
+
+@dataclass
+class ParseResult(SortsProblems):
+    questions: list[ParsedQuestion] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)
 
 
 class QuestionProblem(Exception):

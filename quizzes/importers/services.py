@@ -26,7 +26,7 @@ from wagtail.images import get_image_model
 from wagtail.search.backends import get_search_backend
 
 from quizzes.blocks import QUESTION_TYPE_LABELS, QUESTION_TYPES, HotspotBlock
-from quizzes.importers.model import ParsedQuestion, ParseProblem, ParseResult
+from quizzes.importers.model import ParsedQuestion, ParseProblem, ParseResult, SortsProblems
 from quizzes.models import Question, QuestionBank, QuestionCategory
 from quizzes.models.bank import QuestionTag
 
@@ -42,21 +42,13 @@ MAX_POINTS = Decimal("999.99")
 
 
 @dataclass
-class ImportReport:
+class ImportReport(SortsProblems):
     counts: Counter = field(default_factory=Counter)  # question type -> number (to be) imported
     problems: list[ParseProblem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # "line 4: feedback for '4' was not kept"
     rows: list[dict] = field(default_factory=list)  # preview: one per question in the file
     imported: int = 0
     dry_run: bool = False
-
-    @property
-    def rejected(self) -> list[ParseProblem]:
-        return [problem for problem in self.problems if not problem.skipped]
-
-    @property
-    def skipped(self) -> list[ParseProblem]:
-        return [problem for problem in self.problems if problem.skipped]
 
     @property
     def complete(self) -> bool:
