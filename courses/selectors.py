@@ -122,7 +122,7 @@ def enrollment_active(*, user, course_id: int) -> Enrollment | None:
     """The trainee's current (latest cycle) enrollment on a course, if any."""
     if not user.is_authenticated:
         return None
-    return Enrollment.objects.filter(user=user, course_id=course_id).order_by("-cycle").first()
+    return Enrollment.objects.current(user=user, course=course_id)
 
 
 def completed_lesson_ids(*, enrollment: Enrollment | None) -> set[int]:
