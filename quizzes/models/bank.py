@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from quizzes.admin_forms import QuestionForm
 from quizzes.blocks import QUESTION_TYPE_LABELS, QUESTION_TYPES
 
 STEM_FEATURES = ["bold", "italic", "ol", "ul", "superscript", "subscript"]
@@ -108,6 +109,13 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     question_type = models.CharField(max_length=32, editable=False, db_index=True)
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    creation_token = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The editor form that created this question: saving that form again edits it.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -126,6 +134,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("critical_reason"),
         FieldPanel("general_feedback"),
     ]
+    base_form_class = QuestionForm
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),
