@@ -16,6 +16,7 @@ from django.urls import resolve, reverse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import set_query_params
+from wagtail.admin.views.generic import CopyViewMixin
 from wagtail.snippets.views.snippets import CreateView, EditView
 
 from quizzes.admin_forms import creation_token
@@ -56,6 +57,10 @@ class QuestionCreateView(CreateView):
         self.request.question_resumed = True
         match = resolve(edit_url)
         return match.func(self.request, *match.args, **match.kwargs)
+
+
+class QuestionCopyView(CopyViewMixin, QuestionCreateView):
+    """"Copy" opens a create form filled from another question: the same rules apply."""
 
 
 class QuestionEditView(EditView):

@@ -118,3 +118,17 @@ def test_parallel_saves_of_one_form_create_one_question():
     assert errors == []
     assert statuses == [302] * threads_count
     assert Question.objects.filter(creation_token=token).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_copied_question_is_a_new_question(client):
+    from tests.factories.quizzes import QuestionFactory
+
+    client.force_login(instructor())
+    original = QuestionFactory(kind="true_false")
+    html = client.get(f"/admin/snippets/quizzes/question/copy/{original.pk}/").content.decode()
+    assert 'name="creation_token"' in html
+    bank, token = original.bank, uuid.uuid4()
+    client.post(ADD_URL, form_data(bank, token, title="Copy"))
+    client.post(ADD_URL, form_data(bank, token, title="Copy"))
+    assert sorted(Question.objects.values_list("title", flat=True)) == ["Copy", original.title]
