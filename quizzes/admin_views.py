@@ -60,7 +60,7 @@ class QuestionCreateView(CreateView):
 
 
 class QuestionCopyView(CopyViewMixin, QuestionCreateView):
-    """"Copy" opens a create form filled from another question: the same rules apply."""
+    """ "Copy" opens a create form filled from another question: the same rules apply."""
 
 
 class QuestionEditView(EditView):

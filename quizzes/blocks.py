@@ -158,7 +158,8 @@ class OrderingBlock(blocks.StructBlock):
 
 class ZoneBlock(blocks.StructBlock):
     shape = blocks.ChoiceBlock(
-        choices=[("circle", "Circle"), ("rect", "Rectangle"), ("polygon", "Polygon")]
+        choices=[("circle", "Circle"), ("rect", "Rectangle"), ("polygon", "Polygon")],
+        default="circle",  # a new zone has a shape, so the zone editor can say how to draw it
     )
     coords = blocks.CharBlock(
         max_length=2000,
@@ -186,7 +187,10 @@ class ZoneBlock(blocks.StructBlock):
 
 
 class HotspotBlock(blocks.StructBlock):
-    """The trainee places a marker on an image; zones define where it earns credit."""
+    """The trainee places a marker on an image; zones define where it earns credit.
+
+    This image is the question's only picture: the question-level image is not used (nor shown
+    in the editor) for hotspots."""
 
     image = ImageChooserBlock()
     image_alt = blocks.CharBlock(max_length=300, help_text="Describe the image without the answer.")

@@ -153,7 +153,7 @@ def question_snapshot(question, *, rng: random.Random, shuffle_options: bool) ->
     block = question.body[0]
     display, key, review = BUILDERS[block.block_type](block.value, rng, shuffle_options)
     image = None
-    if question.image_id:
+    if question.image_id and block.block_type != "hotspot":  # a hotspot shows its own image
         image = {"url": question.image.file.url, "alt": question.image_alt}
     scenario = None
     if question.scenario_id:

@@ -85,7 +85,12 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     )
     stem = RichTextField(features=STEM_FEATURES, help_text="The question as trainees read it.")
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown above the question. A hotspot question uses the image in its answer.",
     )
     image_alt = models.CharField(max_length=300, blank=True)
     points = models.DecimalField(
@@ -158,8 +163,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        errors = {}
         if self.critical and not self.critical_reason.strip():
-            raise ValidationError({"critical_reason": "Say why this item is safety-critical."})
+            errors["critical_reason"] = "Say why this item is safety-critical."
+        if self.image_id and len(self.body) and self.body[0].block_type == "hotspot":
+            errors["image"] = (
+                "A hotspot question shows the image in its answer, where its zones are drawn: "
+                "remove this one."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def type_label(self) -> str:
