@@ -455,6 +455,7 @@ QUESTIONS = [
             {"text": "lung collapse", "credit": 1.0},
         ],
         "case_sensitive": False,
+        "model_answer": "Pneumothorax (a collapsed lung)",
     },
     # ----------------------------------------------------------------------------------------
     # Safety and contraindications quiz: other risks
@@ -1470,6 +1471,7 @@ QUESTIONS = [
             {"text": "twitch", "credit": 0.5},
         ],
         "case_sensitive": False,
+        "model_answer": "The local twitch response",
     },
     {
         "title": "Type of needle",
@@ -1494,6 +1496,7 @@ QUESTIONS = [
             {"text": "*filliform*", "credit": 1.0},
         ],
         "case_sensitive": False,
+        "model_answer": "Filiform needles",
     },
     {
         "title": "Year of the review",
@@ -1543,6 +1546,7 @@ QUESTIONS = [
             {"text": "*american physical therap*", "credit": 1.0},
         ],
         "case_sensitive": False,
+        "model_answer": "The American Physical Therapy Association (APTA)",
     },
     {
         "title": "Claims not supported by the cited evidence",

@@ -66,7 +66,11 @@ def question_body(data: dict) -> str:
         ]
         value = {"answers": _items(answers), "unit": data.get("unit", "")}
     elif kind == "short_text":
-        value = {"answers": _items(data["answers"]), "case_sensitive": data["case_sensitive"]}
+        value = {
+            "answers": _items(data["answers"]),
+            "case_sensitive": data["case_sensitive"],
+            "model_answer": data.get("model_answer", ""),
+        }
     elif kind == "matching":
         value = {"pairs": _items(data["pairs"]), "distractors": _items(data["distractors"])}
     elif kind == "ordering":

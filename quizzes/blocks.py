@@ -10,7 +10,8 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from quizzes.snapshots import coordinate_numbers
+from quizzes.marking import mark_short_text
+from quizzes.snapshots import coordinate_numbers, short_text_key
 
 
 def _refuse(message: str, field: str | None = None):
@@ -120,6 +121,29 @@ class ShortTextBlock(blocks.StructBlock):
 
     answers = blocks.ListBlock(AcceptedTextBlock(), min_num=1, max_num=20)
     case_sensitive = blocks.BooleanBlock(required=False)
+    model_answer = blocks.CharBlock(
+        required=False,
+        default="",
+        max_length=200,
+        help_text=(
+            "The answer the review shows as correct, written out, e.g. 'Pneumothorax (a "
+            "collapsed lung)'. It must earn full marks. If empty: the first full-credit answer "
+            "without a *."
+        ),
+    )
+
+    def clean(self, value):
+        value = super().clean(value)
+        model_answer = value["model_answer"].strip()
+        if model_answer:
+            key = short_text_key(value)
+            if not mark_short_text(key, {"text": model_answer}).is_correct:
+                _refuse(
+                    "The model answer must earn full marks: accept it (or a pattern that "
+                    "matches it) with credit 1 above.",
+                    "model_answer",
+                )
+        return value
 
     class Meta:
         icon = "pick"
@@ -158,7 +182,8 @@ class OrderingBlock(blocks.StructBlock):
 
 class ZoneBlock(blocks.StructBlock):
     shape = blocks.ChoiceBlock(
-        choices=[("circle", "Circle"), ("rect", "Rectangle"), ("polygon", "Polygon")]
+        choices=[("circle", "Circle"), ("rect", "Rectangle"), ("polygon", "Polygon")],
+        default="circle",  # a new zone has a shape, so the zone editor can say how to draw it
     )
     coords = blocks.CharBlock(
         max_length=2000,
@@ -186,7 +211,10 @@ class ZoneBlock(blocks.StructBlock):
 
 
 class HotspotBlock(blocks.StructBlock):
-    """The trainee places a marker on an image; zones define where it earns credit."""
+    """The trainee places a marker on an image; zones define where it earns credit.
+
+    This image is the question's only picture: the question-level image is not used (nor shown
+    in the editor) for hotspots."""
 
     image = ImageChooserBlock()
     image_alt = blocks.CharBlock(max_length=300, help_text="Describe the image without the answer.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from quizzes.snapshots import short_text_default_answer
+
 
 def _option_text(display: dict, option_id: str) -> str:
     return next((o["text"] for o in display.get("options", []) if o["id"] == option_id), "?")
@@ -43,6 +45,37 @@ def _number_range(answer: dict) -> str:
     return f"{answer['value']:g}" + (f" ± {tolerance:g}" if tolerance else "")
 
 
+def _pattern_in_words(pattern: str) -> str:
+    """'*local twitch*' → 'any answer containing “local twitch”': a marking pattern is not an
+    answer, so it is described, never shown."""
+    parts = [part.strip() for part in pattern.split("*")]
+    start, middle, end = parts[0], [p for p in parts[1:-1] if p], parts[-1]
+    if len(parts) == 1:
+        return pattern
+    phrases = ([f"starting with “{start}”"] if start else []) + [
+        f"containing “{part}”" for part in middle
+    ]
+    phrases += [f"ending in “{end}”"] if end else []
+    if not phrases:
+        return "any answer"
+    return (
+        "any answer "
+        + (", ".join(phrases[:-1]) + " and " if len(phrases) > 1 else "")
+        + (phrases[-1])
+    )
+
+
+def short_text_model_answer(review: dict) -> str:
+    """The model answer frozen in the snapshot; snapshots frozen before model answers existed
+    fall back to the first full-credit literal answer, then to the best pattern in words."""
+    answers = review["answers"]
+    model_answer = review.get("model_answer") or short_text_default_answer(answers)
+    if model_answer:
+        return model_answer
+    best = max(answers, key=lambda a: a["credit"], default=None)
+    return _pattern_in_words(best["text"]) if best else ""
+
+
 def correct_text(row) -> str:
     snapshot = row.snapshot
     kind, display, review = snapshot["type"], snapshot["display"], snapshot["review"]
@@ -55,9 +88,8 @@ def correct_text(row) -> str:
         unit = review.get("unit") or ""
         full = [a for a in review["answers"] if a["credit"] >= 1] or review["answers"]
         return " or ".join(f"{_number_range(a)} {unit}".strip() for a in full)
-    if kind == "short_text":  # wildcards read better as "…"
-        accepted = [a["text"].replace("*", "…") for a in review["answers"] if a["credit"] >= 1]
-        return " or ".join(accepted)
+    if kind == "short_text":
+        return short_text_model_answer(review)
     if kind == "matching":
         prompts = {p["id"]: p["text"] for p in display["prompts"]}
         return "; ".join(f"{prompts[p]} → {answer}" for p, answer in review["pairs"].items())

@@ -76,10 +76,24 @@ def _numeric(value, rng, shuffle):
     )
 
 
-def _short_text(value, rng, shuffle):
+def short_text_key(value) -> dict:
     answers = [{"text": a["text"], "credit": float(a["credit"])} for a in value["answers"]]
-    key = {"answers": answers, "case_sensitive": bool(value["case_sensitive"])}
-    return {}, key, {"answers": answers}
+    return {"answers": answers, "case_sensitive": bool(value["case_sensitive"])}
+
+
+def short_text_default_answer(answers) -> str:
+    """The first full-credit answer that is not a wildcard pattern ("" if every one is)."""
+    return next((a["text"] for a in answers if a["credit"] >= 1 and "*" not in a["text"]), "")
+
+
+def _short_text(value, rng, shuffle):
+    key = short_text_key(value)
+    model_answer = (value.get("model_answer") or "").strip()
+    review = {
+        "answers": key["answers"],
+        "model_answer": model_answer or short_text_default_answer(key["answers"]),
+    }
+    return {}, key, review
 
 
 def _matching(value, rng, shuffle):
@@ -153,7 +167,7 @@ def question_snapshot(question, *, rng: random.Random, shuffle_options: bool) ->
     block = question.body[0]
     display, key, review = BUILDERS[block.block_type](block.value, rng, shuffle_options)
     image = None
-    if question.image_id:
+    if question.image_id and block.block_type != "hotspot":  # a hotspot shows its own image
         image = {"url": question.image.file.url, "alt": question.image_alt}
     scenario = None
     if question.scenario_id:

@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from quizzes.admin_views import QuestionCopyView, QuestionCreateView, QuestionEditView
 from quizzes.blocks import QUESTION_TYPE_LABELS
 from quizzes.interop_admin import (
     QuestionImportView,
@@ -75,6 +76,9 @@ class QuestionBankIndexView(ImportButtonIndexView):
 class QuestionViewSet(SnippetViewSet):
     model = Question
     index_view_class = ImportButtonIndexView
+    add_view_class = QuestionCreateView
+    edit_view_class = QuestionEditView
+    copy_view_class = QuestionCopyView
     icon = "help"
     menu_label = "Questions"
     list_display = ["title", "type_label", "category", "points", "critical", "updated_at"]

@@ -104,6 +104,8 @@ def _answer(question, notes: list[ExportNote]) -> str | None:
     elif kind == "short_text":
         if value.get("case_sensitive"):
             notes.append(ExportNote(title, "GIFT short answers ignore case; the setting is lost."))
+        if value.get("model_answer"):
+            notes.append(ExportNote(title, "GIFT has no model answer; it is not exported."))
         for entry in items(value["answers"]):
             lines.append(f"=%{percent(entry['credit'])}%{escape(entry['text'])}")  # as typed
     elif kind == "matching":

@@ -144,6 +144,8 @@ def _numeric(element, value, question, notes):
 
 def _short_text(element, value, question, notes):
     _value(element, "usecase", "1" if value.get("case_sensitive") else "0")
+    if value.get("model_answer"):
+        notes.append(ExportNote(question.title, "Moodle has no model answer; it is not exported."))
     for entry in items(value["answers"]):
         answer = _text(element, "answer", entry["text"], "plain_text")  # as typed: C5<C6
         answer.set("fraction", percent(entry["credit"]))

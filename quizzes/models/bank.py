@@ -13,6 +13,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import RevisionMixin
 from wagtail.search import index
 
+from quizzes.admin_forms import QuestionForm
 from quizzes.blocks import QUESTION_TYPE_LABELS, QUESTION_TYPES
 
 STEM_FEATURES = ["bold", "italic", "ol", "ul", "superscript", "subscript"]
@@ -84,7 +85,12 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     )
     stem = RichTextField(features=STEM_FEATURES, help_text="The question as trainees read it.")
     image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown above the question. A hotspot question uses the image in its answer.",
     )
     image_alt = models.CharField(max_length=300, blank=True)
     points = models.DecimalField(
@@ -108,6 +114,13 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     question_type = models.CharField(max_length=32, editable=False, db_index=True)
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    creation_token = models.UUIDField(
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="The editor form that created this question: saving that form again edits it.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -126,6 +139,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         FieldPanel("critical_reason"),
         FieldPanel("general_feedback"),
     ]
+    base_form_class = QuestionForm
     search_fields = [
         index.SearchField("title"),
         index.AutocompleteField("title"),
@@ -149,8 +163,16 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     def clean(self):
         from django.core.exceptions import ValidationError
 
+        errors = {}
         if self.critical and not self.critical_reason.strip():
-            raise ValidationError({"critical_reason": "Say why this item is safety-critical."})
+            errors["critical_reason"] = "Say why this item is safety-critical."
+        if self.image_id and len(self.body) and self.body[0].block_type == "hotspot":
+            errors["image"] = (
+                "A hotspot question shows the image in its answer, where its zones are drawn: "
+                "remove this one."
+            )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def type_label(self) -> str:

@@ -1,6 +1,7 @@
 // Wagtail admin: draw hotspot zones on the question's image instead of typing coordinates.
 // Works on every "Image hotspot" answer block: pick a zone row, pick its shape, click the image.
 // Circle: centre, then edge. Rectangle: two corners. Polygon: each corner, then "Finish polygon".
+// A hotspot's image lives in its answer block, so the question-level image is hidden meanwhile.
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -14,6 +15,17 @@
       rows.push({ coords: input, shape: document.querySelector('[name="' + base + 'shape"]') });
     });
     return rows;
+  }
+
+  function shapeOf(row) {
+    return row && row.shape ? row.shape.value : "";
+  }
+
+  function shapeLabel(row) {
+    var select = row && row.shape;
+    if (!select || !select.value) return "no shape yet";
+    var option = select.options ? select.options[select.selectedIndex] : null;
+    return option ? option.textContent.trim() : select.value;
   }
 
   function parse(text) {
@@ -63,22 +75,23 @@
       rows.forEach(function (row, index) {
         var option = document.createElement("option");
         option.value = index;
-        option.textContent = (index + 1) + " (" + (row.shape ? row.shape.value : "?") + ")";
+        option.textContent = (index + 1) + " \u2014 " + shapeLabel(row);
         zoneSelect.appendChild(option);
       });
       if (selected && Number(selected) < rows.length) zoneSelect.value = selected;
       help.textContent = rows.length ? instructions() : "Add a zone below first (\u201cAdd zone\u201d), then draw it here.";
-      finish.hidden = !(current() && current().shape && current().shape.value === "polygon");
+      finish.hidden = shapeOf(current()) !== "polygon";
       draw();
     }
 
     function instructions() {
-      var shape = current() && current().shape ? current().shape.value : "circle";
-      return {
+      var how = {
         circle: "Circle: click the centre, then a point on its edge.",
         rect: "Rectangle: click one corner, then the opposite corner.",
         polygon: "Polygon: click each corner in turn, then \u201cFinish polygon\u201d.",
-      }[shape] + " Coordinates are in the image's own pixels.";
+      }[shapeOf(current())];
+      if (!how) return "Choose this zone\u2019s shape below (circle, rectangle or polygon), then draw it here.";
+      return how + " Coordinates are in the image's own pixels.";
     }
 
     function shapeElement(shape, numbers, highlight) {
@@ -132,7 +145,8 @@
     function onClick(event) {
       var row = current();
       if (!row || !panel.querySelector("[data-drawing]").checked) return;
-      var shape = row.shape ? row.shape.value : "circle";
+      var shape = shapeOf(row);
+      if (!shape) return;
       pending.push(clickPoint(event));
       if (shape === "circle" && pending.length === 2) {
         var c = pending[0], e = pending[1];
@@ -182,8 +196,23 @@
     });
   }
 
+  // One image, one place: while the answer is a hotspot, the question-level image row is hidden
+  // (unless an image is still set there, so the instructor can see the error and remove it).
+  function syncQuestionImage() {
+    var input = document.getElementById("id_image");
+    var row = input && input.closest("section.w-panel");
+    if (!row) return;
+    var hotspot = false;
+    document.querySelectorAll('input[name^="body-"][name$="-type"]').forEach(function (type) {
+      var deleted = document.querySelector('input[name="' + type.name.replace(/-type$/, "-deleted") + '"]');
+      if (type.value === "hotspot" && !(deleted && deleted.value === "1")) hotspot = true;
+    });
+    row.hidden = hotspot && !input.value;
+  }
+
   function scan() {
     document.querySelectorAll('input[name$="-value-image_alt"]').forEach(buildEditor);
+    syncQuestionImage();
   }
   document.addEventListener("DOMContentLoaded", scan);
   new MutationObserver(function () { scan(); }).observe(document.documentElement, { childList: true, subtree: true });

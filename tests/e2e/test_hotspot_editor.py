@@ -66,3 +66,49 @@ def test_image_info_endpoint_is_for_admin_users_only(client):
     client.force_login(instructor)
     data = client.get(url).json()
     assert (data["width"], data["height"]) == (400, 300)
+
+
+def test_new_hotspot_question_has_one_image_field_and_a_readable_zone_editor(
+    page, live_server, transactional_db, screenshot
+):
+    import wagtail_factories
+
+    from courses.roles import instructors_group_ensure
+    from tests.factories import UserFactory, wagtail_initial_data
+
+    wagtail_initial_data()
+    instructor = UserFactory(email="teach@example.org")
+    instructor.groups.add(instructors_group_ensure())
+    image = wagtail_factories.ImageFactory(file__width=400, file__height=300)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/accounts/login/")
+    page.locator("#id_login").fill("teach@example.org")
+    page.locator("#id_password").fill("correct-horse-battery")
+    page.locator("main button[type=submit]").click()
+    page.goto(f"{live_server.url}/admin/snippets/quizzes/question/add/")
+    question_image = page.locator("#id_image-chooser")
+    expect(question_image).to_be_visible()  # any other type may show a picture above the stem
+    page.locator("#panel-body-section button[title='Insert a block']").first.click()
+    page.get_by_role("option", name="Image hotspot").click()
+    expect(question_image).to_be_hidden()  # the hotspot's image is the one in its answer block
+    expect(page.get_by_label("Image alt", exact=True)).to_have_count(1)
+
+    page.evaluate(
+        "pk => { const i = document.querySelector('input[name=\"body-0-value-image\"]');"
+        " i.value = pk; i.dispatchEvent(new Event('change', {bubbles: true})); }",
+        image.pk,
+    )
+    page.get_by_role("button", name="Draw zones on the image").click()
+    expect(page.locator("[data-stage] svg")).to_be_visible()
+    help_text = page.locator("[data-help]")
+    expect(help_text).to_have_text(
+        "Circle: click the centre, then a point on its edge. "
+        "Coordinates are in the image's own pixels."
+    )
+    zone = page.locator("[data-zone]")
+    expect(zone.locator("option")).to_have_text(["1 — Circle"])
+
+    page.locator('select[name="body-0-value-zones-0-value-shape"]').select_option("rect")
+    expect(zone.locator("option")).to_have_text(["1 — Rectangle"])
+    expect(help_text).to_contain_text("Rectangle: click one corner")
+    screenshot("22-new-hotspot-zone-editor")
