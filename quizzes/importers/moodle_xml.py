@@ -168,7 +168,8 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
     if image is None and legacy is not None and (legacy.text or "").strip():
         name = (element.findtext("image") or "image").strip()
         image = image_from_base64(name, legacy.text, f"{location}/image_base64")
-    stem = to_rich_text(PLUGINFILE_IMG.sub("", raw_stem), text_format)
+    embedded = PLUGINFILE_IMG.sub(lambda m: "" if "@@PLUGINFILE@@" in m[0] else m[0], raw_stem)
+    stem = to_rich_text(embedded, text_format, notes)  # notes the other images and links
     try:
         kind, answer, background = READERS[qtype](element, location, notes)
     except _Skip as skip:

@@ -98,8 +98,6 @@ QUESTION_ERRORS = [
      "\\})."),
     ("unbalanced: nested", "gift", b"Q {=a\n{ ~b}",
      "line 2: Unbalanced braces: '{' inside an answer block (escape it as \\{)."),
-    ("unknown escape", "gift", b"Q1 {T}\n\nQ2\nsee C:\\temp {T}",
-     "line 4: Unknown escape '\\t': only \\~ \\= \\# \\{ \\} \\: \\n and \\\\ are allowed."),
     ("weights do not add up", "gift", b"Q {~%50%a ~%30%b ~c}",
      "line 1: The right options' weights add up to 80%, not 100%."),
     ("weight out of range", "gift", b"Q {=a ~%150%b}",
