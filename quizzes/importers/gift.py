@@ -21,11 +21,12 @@ from quizzes.importers.model import (
     ParseResult,
     QuestionFileError,
     QuestionProblem,
+    Unsupported,
     check_distinct_texts,
-    check_matching_choices,
     check_size,
     decode_utf8,
     full_credit_shares,
+    matching_distractors,
     max_questions,
 )
 from quizzes.importers.numbers import NUMBER, numeric_answer
@@ -60,6 +61,7 @@ def parse_gift(data: bytes) -> ParseResult:
             item = ParseProblem(
                 problem.location or location,
                 problem.message,
+                skipped=isinstance(problem, Unsupported),
                 title=" ".join(title.group(1).split())[:200] if title else "",
             )
         if isinstance(item, ParsedQuestion):
@@ -263,7 +265,7 @@ def _choice(answer_text: str, context: _Context):
         else:
             weight, rest = _weight(segment, Decimal(0), context, offset)
         if not Decimal(-100) <= weight <= Decimal(100):
-            raise QuestionProblem(
+            raise Unsupported(
                 f"The weight {weight:g}% cannot be represented: option credits run from "
                 "-100% to 100%.",
                 context.where(offset),
@@ -309,7 +311,7 @@ def _short_text(answer_text: str, context: _Context):
     for _, segment, offset in _answers(answer_text, "=", context):
         weight, rest = _weight(segment, Decimal(100), context, offset)
         if not Decimal(0) <= weight <= Decimal(100):
-            raise QuestionProblem(
+            raise Unsupported(
                 f"The weight {weight:g}% cannot be represented: accepted answers earn 0% to 100%.",
                 context.where(offset),
             )
@@ -340,15 +342,18 @@ def _matching(answer_text: str, context: _Context):
             pairs.append({"prompt": prompt, "answer": answer})
             offsets.append(offset)
         elif unescape(raw_prompt).strip():  # e.g. only an <img>: not a distractor
-            raise QuestionProblem(
+            raise Unsupported(
                 "A matching prompt has no text after conversion (an image alone cannot be "
                 "shown); only an empty left side makes a distractor.",
                 context.where(offset),
             )
         else:
             distractors.append((answer, context.where(offset)))
-    check_matching_choices(pairs, distractors, lambda index: context.where(offsets[index]))
-    return {"pairs": pairs, "distractors": [text for text, _ in distractors]}
+    where = lambda index: context.where(offsets[index])  # noqa: E731
+    return {
+        "pairs": pairs,
+        "distractors": matching_distractors(pairs, distractors, where, context.notes),
+    }
 
 
 def _numeric(answer_text: str, context: _Context):
@@ -368,7 +373,7 @@ def _numeric(answer_text: str, context: _Context):
         where = context.where(offset)
         weight, rest = _weight(segment, Decimal(100), context, offset)
         if not Decimal(0) <= weight <= Decimal(100):
-            raise QuestionProblem(
+            raise Unsupported(
                 f"The weight {weight:g}% cannot be represented: numeric answers earn 0% to 100%.",
                 where,
             )
