@@ -1,5 +1,6 @@
 """Hostile and broken files: a precise error with its location, nothing imported, no hang."""
 
+import base64
 import time
 
 import pytest
@@ -147,6 +148,13 @@ QUESTION_ERRORS = [
 
 # Readable questions the engine cannot hold: skipped with the reason, the neighbours imported.
 SKIPPED_QUESTIONS = [
+    ("xml svg image", "moodlexml",
+     quiz(question("truefalse", answer("100", "true") + answer("0", "false"),
+                   extra_text='<file name="ribs.svg" encoding="base64">'
+                   + base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"/>').decode()
+                   + "</file>")),
+     "/quiz/question[1]/questiontext/file[1]: The image 'ribs.svg' is SVG, which the engine "
+     "does not take: use PNG, JPEG, GIF or WebP."),
     ("weight out of range", "gift", b"Q {=a ~%150%b}",
      "line 1: The weight 150% cannot be represented: option credits run from -100% to 100%."),
     ("single choice without a right answer", "moodlexml",
