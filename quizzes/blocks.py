@@ -11,7 +11,7 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from quizzes.marking import mark_short_text
-from quizzes.snapshots import coordinate_numbers, short_text_key
+from quizzes.snapshots import choice_text, coordinate_numbers, short_text_key
 
 
 def _refuse(message: str, field: str | None = None):
@@ -156,10 +156,31 @@ class PairBlock(blocks.StructBlock):
 
 
 class MatchingBlock(blocks.StructBlock):
-    """Match each prompt to an answer; extra wrong answers can be added as distractors."""
+    """Match each prompt to an answer; extra wrong answers can be added as distractors.
+    Several prompts may share an answer: trainees see it once, as one choice."""
 
     pairs = blocks.ListBlock(PairBlock(), min_num=2, max_num=12)
     distractors = blocks.ListBlock(blocks.CharBlock(max_length=300), required=False, max_num=6)
+
+    def clean(self, value):
+        value = super().clean(value)
+        prompts, answers, distractors = set(), set(), set()
+        for pair in value["pairs"]:
+            prompt = choice_text(pair["prompt"])
+            if prompt in prompts:  # trainees could not tell the two apart
+                _refuse(f"The prompt '{prompt[:60]}' appears more than once.", "pairs")
+            prompts.add(prompt)
+            answers.add(choice_text(pair["answer"]))
+        for distractor in map(choice_text, value["distractors"]):
+            if distractor in answers:
+                _refuse(f"'{distractor[:60]}' is already an answer, so it is no distractor.",
+                        "distractors")  # fmt: skip
+            if distractor in distractors:
+                _refuse(
+                    f"The distractor '{distractor[:60]}' appears more than once.", "distractors"
+                )
+            distractors.add(distractor)
+        return value
 
     class Meta:
         icon = "link"

@@ -96,16 +96,25 @@ def _short_text(value, rng, shuffle):
     return {}, key, review
 
 
+def choice_text(text: str) -> str:
+    """Matching choices that read the same are one choice (spacing is not visible)."""
+    return " ".join(str(text).split())
+
+
 def _matching(value, rng, shuffle):
+    """One choice per distinct text, as in Moodle: prompts that share an answer share its
+    choice, so matching every prompt right gives full marks, and the display shows no more
+    than the choice list itself (not which prompts share)."""
     prompts = [{"id": _token(rng), "text": pair["prompt"]} for pair in value["pairs"]]
-    answers = [{"id": _token(rng), "text": pair["answer"]} for pair in value["pairs"]]
-    distractors = [{"id": _token(rng), "text": text} for text in value["distractors"]]
-    choices = _shuffled(
-        answers + distractors, rng, True
-    )  # always shuffled: order would give it away
-    display = {"prompts": _shuffled(prompts, rng, shuffle), "choices": choices}
-    key = {"pairs": {p["id"]: a["id"] for p, a in zip(prompts, answers, strict=True)}}
-    review = {"pairs": {p["id"]: a["text"] for p, a in zip(prompts, answers, strict=True)}}
+    choices: dict[str, dict] = {}
+    for text in [pair["answer"] for pair in value["pairs"]] + list(value["distractors"]):
+        if choice_text(text) not in choices:
+            choices[choice_text(text)] = {"id": _token(rng), "text": text}
+    shown = _shuffled(list(choices.values()), rng, True)  # always shuffled: order gives it away
+    display = {"prompts": _shuffled(prompts, rng, shuffle), "choices": shown}
+    pairs = list(zip(prompts, value["pairs"], strict=True))
+    key = {"pairs": {p["id"]: choices[choice_text(pair["answer"])]["id"] for p, pair in pairs}}
+    review = {"pairs": {p["id"]: pair["answer"] for p, pair in pairs}}
     return display, key, review
 
 

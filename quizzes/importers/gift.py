@@ -3,8 +3,9 @@
 Follows Moodle's own reader (question/format/gift/format.php) and its documentation: questions are
 separated by blank lines, `//` lines are comments, `$CATEGORY:` switches category, `::title::`,
 `[html|moodle|plain|markdown]`, one `{…}` answer block (text after it makes a missing-word
-question), `####` general feedback. Unlike Moodle we refuse unknown escapes and unbalanced braces
-instead of guessing, and say where.
+question), `####` general feedback. A backslash before anything but a GIFT special is kept as
+typed (`\\(x^2\\)`), as in Moodle. Unlike Moodle we refuse unbalanced braces instead of guessing,
+and say where.
 """
 
 from __future__ import annotations
@@ -20,11 +21,12 @@ from quizzes.importers.model import (
     ParseResult,
     QuestionFileError,
     QuestionProblem,
+    Unsupported,
     check_distinct_texts,
-    check_matching_choices,
     check_size,
     decode_utf8,
     full_credit_shares,
+    matching_distractors,
     max_questions,
 )
 from quizzes.importers.numbers import NUMBER, numeric_answer
@@ -59,6 +61,7 @@ def parse_gift(data: bytes) -> ParseResult:
             item = ParseProblem(
                 problem.location or location,
                 problem.message,
+                skipped=isinstance(problem, Unsupported),
                 title=" ".join(title.group(1).split())[:200] if title else "",
             )
         if isinstance(item, ParsedQuestion):
@@ -136,9 +139,9 @@ def _parse_question(chunk: Chunk, location: str, category: str):
     separator = answer_text.rfind("####")
     if separator != -1:
         general_raw, answer_text = answer_text[separator + 4 :], answer_text[:separator]
-    stem = to_rich_text(unescape(stem_raw), text_format)
-    title = title or title_from(stem)
     notes: list[str] = []
+    stem = to_rich_text(unescape(stem_raw), text_format, notes)
+    title = title or title_from(stem)
     if len(title) > 200:
         title = title[:199] + "…"
         notes.append("The title was shortened to 200 characters.")
@@ -207,25 +210,25 @@ class _Context:
 
 
 def _answers(text: str, markers: str, context: _Context, base: int = 0):
-    """Split an answer block at each marker (= or ~): [(marker, text, offset)]."""
+    """Split an answer block at each marker (= or ~): [(marker, text, offset)]. As in Moodle,
+    text before the first marker is an answer too, with no marker: `{One}` is a short answer
+    "One" at 100 %, `{Grant ~Jefferson =no one}` makes "Grant" a wrong option."""
     positions = [match.start() for match in re.finditer(f"[{markers}]", text)]
-    if not positions:
-        raise QuestionProblem("No answers found.", context.where(0))
     if len(positions) > MAX_ANSWERS:
         raise QuestionProblem(
             f"More than {MAX_ANSWERS} answers in one question: no question type holds that many.",
             context.where(base + positions[MAX_ANSWERS]),
         )
-    if text[: positions[0]].strip():
-        raise QuestionProblem(
-            "Unexpected text before the first answer: start each answer with "
-            + " or ".join(markers)
-            + ".",
-            context.where(0),
-        )
-    ends = positions[1:] + [len(text)]
-    pairs = zip(positions, ends, strict=True)
-    return [(text[start], text[start + 1 : end], start) for start, end in pairs]
+    leading = text[: positions[0]] if positions else text
+    answers = []
+    if leading.strip():
+        answers.append(("", leading, len(leading) - len(leading.lstrip())))
+    ends = positions[1:] + [len(text)] if positions else []
+    answers += [(text[start], text[start + 1 : end], start) for start, end in
+                zip(positions, ends, strict=True)]  # fmt: skip
+    if not answers:
+        raise QuestionProblem("No answers found.", context.where(0))
+    return answers
 
 
 def _weight(segment: str, default: Decimal, context: _Context, offset: int):
@@ -262,7 +265,7 @@ def _choice(answer_text: str, context: _Context):
         else:
             weight, rest = _weight(segment, Decimal(0), context, offset)
         if not Decimal(-100) <= weight <= Decimal(100):
-            raise QuestionProblem(
+            raise Unsupported(
                 f"The weight {weight:g}% cannot be represented: option credits run from "
                 "-100% to 100%.",
                 context.where(offset),
@@ -308,7 +311,7 @@ def _short_text(answer_text: str, context: _Context):
     for _, segment, offset in _answers(answer_text, "=", context):
         weight, rest = _weight(segment, Decimal(100), context, offset)
         if not Decimal(0) <= weight <= Decimal(100):
-            raise QuestionProblem(
+            raise Unsupported(
                 f"The weight {weight:g}% cannot be represented: accepted answers earn 0% to 100%.",
                 context.where(offset),
             )
@@ -339,15 +342,18 @@ def _matching(answer_text: str, context: _Context):
             pairs.append({"prompt": prompt, "answer": answer})
             offsets.append(offset)
         elif unescape(raw_prompt).strip():  # e.g. only an <img>: not a distractor
-            raise QuestionProblem(
+            raise Unsupported(
                 "A matching prompt has no text after conversion (an image alone cannot be "
                 "shown); only an empty left side makes a distractor.",
                 context.where(offset),
             )
         else:
             distractors.append((answer, context.where(offset)))
-    check_matching_choices(pairs, distractors, lambda index: context.where(offsets[index]))
-    return {"pairs": pairs, "distractors": [text for text, _ in distractors]}
+    where = lambda index: context.where(offsets[index])  # noqa: E731
+    return {
+        "pairs": pairs,
+        "distractors": matching_distractors(pairs, distractors, where, context.notes),
+    }
 
 
 def _numeric(answer_text: str, context: _Context):
@@ -367,7 +373,7 @@ def _numeric(answer_text: str, context: _Context):
         where = context.where(offset)
         weight, rest = _weight(segment, Decimal(100), context, offset)
         if not Decimal(0) <= weight <= Decimal(100):
-            raise QuestionProblem(
+            raise Unsupported(
                 f"The weight {weight:g}% cannot be represented: numeric answers earn 0% to 100%.",
                 where,
             )

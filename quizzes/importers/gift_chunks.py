@@ -7,8 +7,6 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from quizzes.importers.model import QuestionProblem
-
 # Escaped characters become private-use placeholders while we split, like Moodle's "&&058;".
 ESCAPES = {"~": "\ue000", "=": "\ue001", "#": "\ue002", "{": "\ue003", "}": "\ue004"}
 ESCAPES |= {":": "\ue005", "\\": "\ue006", "n": "\ue007"}
@@ -56,6 +54,7 @@ def split_chunks(text: str):
 
 
 def protect_escapes(chunk: Chunk) -> str:
+    """Only GIFT's specials are escapes; a backslash before anything else is kept as typed."""
     text = _PLACEHOLDER_RANGE.sub("\ufffd", chunk.text)
     out: list[str] = []
     index = 0
@@ -66,13 +65,10 @@ def protect_escapes(chunk: Chunk) -> str:
             index += 1
             continue
         following = text[index + 1 : index + 2]
-        if following not in ESCAPES:
-            shown = "\\" + following if following.strip() else "\\ at the end of a line"
-            raise QuestionProblem(
-                f"Unknown escape '{shown}': "
-                "only \\~ \\= \\# \\{ \\} \\: \\n and \\\\ are allowed.",
-                f"line {chunk.line_at(index)}",
-            )
+        if following not in ESCAPES:  # as in Moodle: `\(x^2\)`, `C:\temp` stay as typed
+            out.append(char)
+            index += 1
+            continue
         out.append(ESCAPES[following])
         index += 2
     return "".join(out)

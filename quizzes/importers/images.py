@@ -10,7 +10,13 @@ from io import BytesIO
 
 from PIL import Image
 
-from quizzes.importers.model import MAX_IMAGE_BYTES, MAX_IMAGE_PIXELS, ParsedImage, QuestionProblem
+from quizzes.importers.model import (
+    MAX_IMAGE_BYTES,
+    MAX_IMAGE_PIXELS,
+    ParsedImage,
+    QuestionProblem,
+    Unsupported,
+)
 
 FORMAT_EXTENSIONS = {"PNG": "png", "JPEG": "jpg", "GIF": "gif", "WEBP": "webp"}
 
@@ -32,14 +38,21 @@ def image_check(name: str, data: bytes, location: str) -> ParsedImage:
     """Pillow must recognise it as PNG, JPEG, GIF or WebP, within the pixel budget, and verify().
 
     Pillow raises many exception types on hostile input; any of them means "not an image".
+    SVG is a real image the engine does not take (it can carry scripts): skipped, not refused.
     """
+    if name.lower().endswith(".svg") or data.lstrip()[:5].lower() in (b"<svg ", b"<?xml"):
+        raise Unsupported(
+            f"The image '{name}' is SVG, which the engine does not take: use PNG, JPEG, GIF or "
+            "WebP.",
+            location,
+        )
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(BytesIO(data)) as image:
                 image_format, (width, height) = image.format, image.size
                 if image_format not in FORMAT_EXTENSIONS:
-                    raise QuestionProblem(
+                    raise Unsupported(
                         f"The image '{name}' is {image_format}; use PNG, JPEG, GIF or WebP.",
                         location,
                     )

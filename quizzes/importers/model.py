@@ -103,6 +103,12 @@ class QuestionProblem(Exception):
         self.location = location
 
 
+class Unsupported(QuestionProblem):
+    """A readable question the engine cannot hold: skipped with its reason, so it never stops
+    the valid questions beside it from importing (a QuestionProblem proper is a mistake in the
+    file, which rejects it: all or nothing)."""
+
+
 def check_size(data: bytes) -> None:
     limit = max_bytes()
     if len(data) > limit:
@@ -124,33 +130,38 @@ def decode_utf8(data: bytes) -> str:
         ) from None
 
 
-def check_matching_choices(pairs: list[dict], distractors: list[tuple[str, str]], where) -> None:
-    """The engine shows each pair's answer and each distractor as its own choice, so two equal
-    texts would be two identical-looking choices of which only one is marked right: a trainee who
-    matches every prompt correctly could score 1/3. Refuse them (`where(index)` locates pair
-    `index`; distractors carry their own location)."""
+def matching_distractors(pairs: list[dict], distractors: list[tuple[str, str]], where, notes):
+    """Several prompts may share an answer: the engine shows each distinct text as one choice, as
+    Moodle does. The same prompt twice could not be told apart, so it is Unsupported (skipped;
+    `where(index)` locates pair `index`). A distractor repeating an answer or another distractor
+    would be shown once anyway: it is dropped, with a note. Returns the distractors kept."""
     prompts: dict[str, str] = {}
     for index, pair in enumerate(pairs):
-        if pair["prompt"] in prompts:
-            raise QuestionProblem(
-                f"The prompt '{pair['prompt'][:60]}' appears more than once (also at "
-                f"{prompts[pair['prompt']]}): trainees could not tell the two apart, so a right "
-                "match could be marked wrong.",
+        prompt = " ".join(pair["prompt"].split())
+        if prompt in prompts:
+            raise Unsupported(
+                f"The prompt '{prompt[:60]}' appears more than once (also at {prompts[prompt]}): "
+                "trainees could not tell the two apart, so a right match could be marked wrong.",
                 where(index),
             )
-        prompts[pair["prompt"]] = where(index)
-    seen: dict[str, str] = {}
-    entries = [(pair["answer"], where(index)) for index, pair in enumerate(pairs)] + distractors
-    for text, location in entries:
-        if text in seen:
-            raise QuestionProblem(
-                f"The answer '{text[:60]}' appears more than once (also at {seen[text]}). The "
-                "engine gives every answer and distractor its own choice, so trainees would see "
-                "it twice and a right match could be marked wrong. Give each prompt a different "
-                "answer, or make it a separate question.",
-                location,
+        prompts[prompt] = where(index)
+    answers = {" ".join(pair["answer"].split()) for pair in pairs}
+    kept: dict[str, str] = {}
+    for text, _ in distractors:
+        key = " ".join(text.split())
+        if key in answers:
+            notes.append(
+                f"The distractor '{key[:60]}' is also an answer: trainees see it once, as in "
+                "Moodle."
             )
-        seen[text] = location
+        elif key in kept:
+            notes.append(
+                f"The distractor '{key[:60]}' appears more than once: trainees see it once, as in "
+                "Moodle."
+            )
+        else:
+            kept[key] = text
+    return list(kept.values())
 
 
 def full_credit_shares(weights: list[Decimal]) -> list[float]:
@@ -169,7 +180,7 @@ def check_distinct_texts(texts: list[str], locations: list[str], what: str, mark
     for index, text in enumerate(texts):
         first = seen.setdefault(text, index)
         if first != index and (marks is None or marks[first] != marks[index]):
-            raise QuestionProblem(
+            raise Unsupported(
                 f"Two {what} read '{text[:60]}' (also at {locations[first]}) but are marked "
                 "differently: trainees could not tell them apart.",
                 locations[index],

@@ -22,11 +22,12 @@ from quizzes.importers.model import (
     ParseResult,
     QuestionFileError,
     QuestionProblem,
+    Unsupported,
     check_distinct_texts,
-    check_matching_choices,
     check_size,
     decode_utf8,
     full_credit_shares,
+    matching_distractors,
     max_questions,
 )
 from quizzes.importers.moodle_xml_text import (
@@ -57,10 +58,6 @@ _DECLARED_ENCODING = re.compile(rb"""<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9._
 IMAGE_NAME = re.compile(r"\.(png|jpe?g|gif|webp|svg|bmp|tiff?)$", re.IGNORECASE)
 
 
-class _Skip(Exception):
-    """A question that is well-formed but has no equivalent in the engine."""
-
-
 def parse_moodle_xml(data: bytes) -> ParseResult:
     check_size(data)
     decode_utf8(data)
@@ -85,7 +82,9 @@ def parse_moodle_xml(data: bytes) -> ParseResult:
         try:
             item = _question(element, qtype, location, title, category)
         except QuestionProblem as problem:
-            item = ParseProblem(problem.location or location, problem.message, title=title)
+            skipped = isinstance(problem, Unsupported)  # the engine cannot hold it
+            item = ParseProblem(problem.location or location, problem.message, skipped,
+                                source_type=qtype if skipped else "", title=title)  # fmt: skip
         (result.questions if isinstance(item, ParsedQuestion) else result.problems).append(item)
         if len(result.questions) + len(result.problems) > limit:
             raise QuestionFileError("file", f"The file holds more than {limit:,} questions.")
@@ -118,8 +117,10 @@ def fraction(value: str | None, where: str, low=-100, high=100) -> Decimal:
         number = Decimal(text)
     except InvalidOperation:
         raise QuestionProblem(f"The fraction '{text[:20]}' is not a number.", where) from None
-    if not number.is_finite() or not Decimal(low) <= number <= Decimal(high):
-        raise QuestionProblem(
+    if not number.is_finite():
+        raise QuestionProblem(f"The fraction '{text[:20]}' is not a number.", where)
+    if not Decimal(low) <= number <= Decimal(high):
+        raise Unsupported(
             f"The fraction {text[:20]}% cannot be represented here: use {low}% to {high}%.", where
         )
     return number
@@ -137,7 +138,7 @@ def _points(element: Element, location: str) -> Decimal:
     try:
         return points.quantize(Decimal("0.01"))
     except InvalidOperation:  # too many digits for the context
-        raise QuestionProblem(f"The default grade '{text[:20]}' is too large.", where) from None
+        raise Unsupported(f"The default grade '{text[:20]}' is too large.", where) from None
 
 
 def _question(element: Element, qtype: str, location: str, title: str, category: str):
@@ -168,11 +169,9 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
     if image is None and legacy is not None and (legacy.text or "").strip():
         name = (element.findtext("image") or "image").strip()
         image = image_from_base64(name, legacy.text, f"{location}/image_base64")
-    stem = to_rich_text(PLUGINFILE_IMG.sub("", raw_stem), text_format)
-    try:
-        kind, answer, background = READERS[qtype](element, location, notes)
-    except _Skip as skip:
-        return ParseProblem(location, str(skip), skipped=True, source_type=qtype, title=title)
+    embedded = PLUGINFILE_IMG.sub(lambda m: "" if "@@PLUGINFILE@@" in m[0] else m[0], raw_stem)
+    stem = to_rich_text(embedded, text_format, notes)  # notes the other images and links
+    kind, answer, background = READERS[qtype](element, location, notes)
     if background is not None:
         if image is not None:
             notes.append("The question text's image was not kept: the hotspot shows its own.")
@@ -263,9 +262,7 @@ def _numerical(element, location, notes):
         weight = fraction(answer.get("fraction"), where, low=0)
         if value == "*":
             if weight:
-                raise QuestionProblem(
-                    "A catch-all '*' answer earning credit cannot be kept.", where
-                )
+                raise Unsupported("A catch-all '*' answer earning credit cannot be kept.", where)
             notes.append("The feedback for any other answer (*) was not kept.")
             continue
         if plain(answer.find("feedback"), ""):
@@ -307,15 +304,15 @@ def _matching(element, location, notes):
             pairs.append({"prompt": prompt, "answer": answer})
             places.append(where)
         elif field_text(sub, "").strip():  # e.g. only an <img>: not a distractor
-            raise QuestionProblem(
+            raise Unsupported(
                 "A subquestion has no text after conversion (an image alone cannot be shown); "
                 "only an empty subquestion makes a distractor.",
                 where,
             )
         else:
             distractors.append((answer, where))
-    check_matching_choices(pairs, distractors, places.__getitem__)
-    return "matching", {"pairs": pairs, "distractors": [text for text, _ in distractors]}, None
+    kept = matching_distractors(pairs, distractors, places.__getitem__, notes)
+    return "matching", {"pairs": pairs, "distractors": kept}, None
 
 
 ORDERING_GRADING = {"ALL_OR_NOTHING": False, "-1": False, "ABSOLUTE_POSITION": True, "0": True}
@@ -326,7 +323,7 @@ def _ordering(element, location, notes):
     missing <gradingtype> as RELATIVE and a missing <selecttype> as RANDOM with 6 items."""
     grading = (element.findtext("gradingtype") or "RELATIVE").strip().upper()
     if grading not in ORDERING_GRADING:
-        raise QuestionProblem(
+        raise Unsupported(
             f"The ordering grading type '{grading[:30]}' cannot be represented: the engine marks "
             "all or nothing (ALL_OR_NOTHING) or per position (ABSOLUTE_POSITION).",
             f"{location}/gradingtype",
@@ -338,7 +335,7 @@ def _ordering(element, location, notes):
     count_text = (element.findtext("selectcount") or "6").strip()
     count = int(count_text) if count_text.isascii() and count_text.isdigit() else 6
     if select not in ("ALL", "0") and 0 < count < len(entries):
-        raise QuestionProblem(
+        raise Unsupported(
             f"This ordering question shows {count} of its {len(entries)} items ({select}); "
             "the engine always orders every item.",
             f"{location}/selecttype",
@@ -359,16 +356,18 @@ def _ddmarker(element, location, notes):
     agree only for one marker and one zone."""
     markers, drops = element.findall("drag"), element.findall("drop")
     if len(markers) != 1:
-        raise _Skip(f"This ddmarker has {len(markers)} markers; the engine's hotspot has one.")
+        raise Unsupported(
+            f"This ddmarker has {len(markers)} markers; the engine's hotspot has one."
+        )
     if len(drops) != 1:
-        raise _Skip(
+        raise Unsupported(
             f"This ddmarker has {len(drops)} drop zones: Moodle needs a marker on every zone for "
             "full marks, the engine's hotspot gives full marks for a click in any zone. Only a "
             "ddmarker with one marker and one zone is imported."
         )
     choice, marker_no = (drops[0].findtext("choice") or "1").strip(), markers[0].findtext("no")
     if choice != (marker_no or "1").strip():
-        raise _Skip(f"The drop zone expects marker {choice[:10]}, which does not exist.")
+        raise Unsupported(f"The drop zone expects marker {choice[:10]}, which does not exist.")
     background = element.find("file")
     if background is None:
         raise QuestionProblem("The ddmarker question has no background image.", location)
@@ -380,7 +379,7 @@ def _ddmarker(element, location, notes):
         where = f"{location}/drop[{number}]"
         shape = (drop.findtext("shape") or "").strip().lower()
         if shape not in SHAPES:
-            raise _Skip(f"The zone shape '{shape[:20]}' has no equivalent in the engine.")
+            raise Unsupported(f"The zone shape '{shape[:20]}' has no equivalent in the engine.")
         coords = (drop.findtext("coords") or "").replace(";", ",")
         numbers = [part.strip() for part in coords.split(",")]
         if not all(re.fullmatch(r"-?\d+(\.\d+)?", part) for part in numbers):

@@ -6,7 +6,7 @@ import math
 import re
 from decimal import Decimal, InvalidOperation
 
-from quizzes.importers.model import QuestionProblem
+from quizzes.importers.model import QuestionProblem, Unsupported
 
 NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?")
 
@@ -22,7 +22,7 @@ def number(raw: str, where: str, what: str = "number") -> Decimal:
     # Attempts freeze numbers as floats (strict JSON): 1e400 would become inf, 1e-400 silently 0.
     as_float = float(value)
     if not math.isfinite(as_float) or (as_float == 0 and value != 0):
-        raise QuestionProblem(
+        raise Unsupported(  # a number, but not one an attempt can hold
             f"The {what} '{cleaned[:40]}' is out of range: numbers must be 0 or between about "
             "1e-308 and 1e308 in size.",
             where,

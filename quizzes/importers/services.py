@@ -119,12 +119,18 @@ def _validate_into(report: ImportReport, result: ParseResult) -> list[tuple[Pars
             "title": question.title,
             "points": question.points,
             "problems": errors + question.notes,
-            "status": "rejected" if errors else "ok",
+            "status": "skipped" if errors else "ok",
         }
         report.rows.append(row)
-        if errors:
+        if errors:  # read fine, but the engine cannot hold it: skipped, the neighbours import
             report.problems.append(
-                ParseProblem(question.location, "; ".join(errors), title=question.title)
+                ParseProblem(
+                    question.location,
+                    "; ".join(errors),
+                    skipped=True,
+                    source_type=question.kind,
+                    title=question.title,
+                )
             )
         else:
             report.counts[question.kind] += 1
@@ -150,9 +156,9 @@ def _validate_into(report: ImportReport, result: ParseResult) -> list[tuple[Pars
 def questions_import(
     *, bank: QuestionBank, result: ParseResult, dry_run: bool = False, batch_size=BATCH_SIZE
 ) -> ImportReport:
-    """Import a parsed file into a bank: nothing at all if any question is rejected.
-
-    Skipped items (essays, descriptions) are reported and left out; the rest is imported.
+    """Import a parsed file into a bank: nothing at all if any question is rejected (a mistake
+    in the file). Skipped items (essays, anything the engine cannot hold, including what its
+    blocks refuse) are reported and left out; the rest is imported.
     """
     report = ImportReport(dry_run=dry_run)
     prepared = _validate_into(report, result)

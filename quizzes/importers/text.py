@@ -9,15 +9,12 @@ import nh3
 from markdown_it import MarkdownIt
 
 from quizzes.importers.model import QuestionProblem
+from quizzes.importers.rich_html import lost_media, reshape
 
 # Exactly what the stem's rich-text features (quizzes.models.bank.STEM_FEATURES) can hold.
 RICH_TAGS = {"p", "br", "b", "strong", "i", "em", "ol", "ul", "li", "sup", "sub"}
 BLOCK_TAGS = {"div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "table", "tr"}
-_RENAMES = [
-    (re.compile(r"<(/?)strong>"), r"<\1b>"),
-    (re.compile(r"<(/?)em>"), r"<\1i>"),
-    (re.compile(r"<(/?)(?:div|h[1-6]|blockquote|pre|table|tr)>"), r"<\1p>"),
-]
+BLOCK_TAGS |= {"thead", "tbody", "tfoot", "td", "th"}  # reshaped into paragraphs (rich_html)
 TEXT_FORMATS = ("moodle", "html", "plain", "markdown")
 # markdown-it-py (CommonMark) stays fast on pathological input (64 KB of "[" in well under a
 # second), where Python-Markdown took minutes.
@@ -41,15 +38,13 @@ def sanitise_html(text: str) -> str:
     """Keep only what the rich-text editor allows: no scripts, no attributes, no links.
 
     nh3 (ammonia) drops script/style with their content and every attribute (on*, style, src);
-    we then rename tags to Wagtail's own database spelling so the editor shows them unchanged.
+    rich_html.reshape then flattens blocks into paragraphs and lists that never nest, in Wagtail's
+    own database spelling (<b>, <i>) so the editor shows them unchanged.
     """
     cleaned = nh3.clean(
         text, tags=RICH_TAGS | BLOCK_TAGS, attributes={}, url_schemes=set(), strip_comments=True
     )
-    for pattern, replacement in _RENAMES:
-        cleaned = pattern.sub(replacement, cleaned)
-    cleaned = re.sub(r"<p>\s*</p>", "", cleaned)
-    return cleaned.strip()
+    return reshape(cleaned)
 
 
 def plain_to_html(text: str) -> str:
@@ -59,18 +54,21 @@ def plain_to_html(text: str) -> str:
     )
 
 
-def to_rich_text(text: str, text_format: str) -> str:
-    """Convert text in one of Moodle's formats (moodle, html, plain, markdown) to safe HTML."""
+def to_rich_text(text: str, text_format: str, notes: list[str] | None = None) -> str:
+    """Convert text in one of Moodle's formats (moodle, html, plain, markdown) to safe HTML.
+    With `notes`, say which images and links the allow-list dropped (rich_html.lost_media)."""
     if not text.strip():
         return ""
     check_text_size(text)
     if text_format == "plain":
         return plain_to_html(text)
     if text_format == "markdown":
-        return sanitise_html(MARKDOWN.render(text))
-    if text_format == "moodle" and not re.search(r"<(p|br|div|ul|ol)\b", text, re.IGNORECASE):
+        text = MARKDOWN.render(text)
+    elif text_format == "moodle" and not re.search(r"<(p|br|div|ul|ol)\b", text, re.IGNORECASE):
         # Moodle auto-format: HTML allowed, line breaks kept.
         text = "<p>" + text.strip().replace("\n", "<br>") + "</p>"
+    if notes is not None:
+        notes.extend(lost_media(text))
     return sanitise_html(text)
 
 

@@ -1,5 +1,6 @@
 """Hostile and broken files: a precise error with its location, nothing imported, no hang."""
 
+import base64
 import time
 
 import pytest
@@ -9,7 +10,7 @@ from quizzes.importers.gift import parse_gift
 from quizzes.importers.model import QuestionFileError
 from quizzes.importers.moodle_xml import parse_moodle_xml
 from quizzes.importers.parse import parse_file
-from quizzes.importers.services import questions_preview
+from quizzes.importers.services import questions_import, questions_preview
 from quizzes.models import Question, QuestionBank
 from tests.quizzes.interop.xml_samples import answer, png_base64, question, quiz
 
@@ -98,47 +99,18 @@ QUESTION_ERRORS = [
      "\\})."),
     ("unbalanced: nested", "gift", b"Q {=a\n{ ~b}",
      "line 2: Unbalanced braces: '{' inside an answer block (escape it as \\{)."),
-    ("unknown escape", "gift", b"Q1 {T}\n\nQ2\nsee C:\\temp {T}",
-     "line 4: Unknown escape '\\t': only \\~ \\= \\# \\{ \\} \\: \\n and \\\\ are allowed."),
     ("weights do not add up", "gift", b"Q {~%50%a ~%30%b ~c}",
      "line 1: The right options' weights add up to 80%, not 100%."),
-    ("weight out of range", "gift", b"Q {=a ~%150%b}",
-     "line 1: The weight 150% cannot be represented: option credits run from -100% to 100%."),
     ("weight not a number", "gift", b"Q {=a ~%half%b}",
      "line 1: The weight '%half%' is not a percentage like %50%."),
-    ("single choice without a right answer", "moodlexml",
-     quiz(question("multichoice", answer("50", "a") + answer("0", "b"))),
-     "/quiz/question[1]: Give one option credit 1, so full marks are possible."),
     ("numeric not a number", "gift", b"Q {#abc}", "line 1: The answer 'abc' is not a number."),
     ("numeric empty range", "gift", b"Q {#5..1}",
      "line 1: The range 5..1 is empty: the minimum is above the maximum."),
     ("numeric negative tolerance", "gift", b"Q\n{#\n=1:-2}",
      "line 3: The tolerance -2 is negative."),
     ("numeric infinity", "gift", b"Q {#inf}", "line 1: The answer 'inf' is not a number."),
-    ("numeric beyond float range", "gift", b"Q {#1e400}",
-     "line 1: The answer '1e400' is out of range: numbers must be 0 or between about 1e-308 and "
-     "1e308 in size."),
-    ("numeric underflowing to 0", "gift", b"Q\n{#\n=1:1e-400}",
-     "line 3: The tolerance '1e-400' is out of range: numbers must be 0 or between about 1e-308 "
-     "and 1e308 in size."),
-    ("xml numeric beyond float range", "moodlexml",
-     quiz(question("numerical", '<answer fraction="100"><text>-2e308</text></answer>')),
-     "/quiz/question[1]/answer[1]: The answer '-2e308' is out of range: numbers must be 0 or "
-     "between about 1e-308 and 1e308 in size."),
     ("numeric huge exponent", "gift", b"Q {#1e99999}",
      "line 1: The answer '1e99999' is not a number."),
-    ("option too long", "gift", b"Q {=" + b"x" * 501 + b" ~b}",
-     "line 1: options[1].text: Ensure this value has at most 500 characters (it has 501)."),
-    ("xml ordering graded relative (the plugin's default)", "moodlexml",
-     quiz(question("ordering", answer("1", "a") + answer("2", "b"))),
-     "/quiz/question[1]/gradingtype: The ordering grading type 'RELATIVE' cannot be represented: "
-     "the engine marks all or nothing (ALL_OR_NOTHING) or per position (ABSOLUTE_POSITION)."),
-    ("xml ordering shows a subset", "moodlexml",
-     quiz(question("ordering", "<gradingtype>ALL_OR_NOTHING</gradingtype><selecttype>RANDOM"
-                   "</selecttype><selectcount>2</selectcount>"
-                   + answer("1", "a") + answer("2", "b") + answer("3", "c"))),
-     "/quiz/question[1]/selecttype: This ordering question shows 2 of its 3 items (RANDOM); the "
-     "engine always orders every item."),
     ("xml fraction not a number", "moodlexml",
      quiz(question("multichoice", answer("lots", "a") + answer("0", "b"))),
      "/quiz/question[1]/answer[1]: The fraction 'lots' is not a number."),
@@ -159,14 +131,9 @@ QUESTION_ERRORS = [
      quiz(question("truefalse", answer("100", "true") + answer("0", "false"))
           .replace("1.0000000</defaultgrade>", "-Infinity</defaultgrade>")),
      "/quiz/question[1]/defaultgrade: The default grade '-Infinity' is not a finite number."),
-    ("xml default grade 1e40", "moodlexml",
-     quiz(question("truefalse", answer("100", "true") + answer("0", "false"))
-          .replace("1.0000000</defaultgrade>", "1e40</defaultgrade>")),
-     "/quiz/question[1]/defaultgrade: The default grade '1e40' is too large."),
     ("xml fraction NaN", "moodlexml",
      quiz(question("multichoice", answer("NaN", "a") + answer("100", "b"))),
-     "/quiz/question[1]/answer[1]: The fraction NaN% cannot be represented here: use -100% to "
-     "100%."),
+     "/quiz/question[1]/answer[1]: The fraction 'NaN' is not a number."),
     ("xml numeric tolerance NaN", "moodlexml",
      quiz(question("numerical", '<answer fraction="100"><text>1</text>'
                    "<tolerance>NaN</tolerance></answer>")),
@@ -176,6 +143,49 @@ QUESTION_ERRORS = [
     ("xml numeric nonsense", "moodlexml",
      quiz(question("numerical", '<answer fraction="100"><text>12..</text></answer>')),
      "/quiz/question[1]/answer[1]: The answer '12..' is not a number."),
+]  # fmt: skip
+
+
+# Readable questions the engine cannot hold: skipped with the reason, the neighbours imported.
+SKIPPED_QUESTIONS = [
+    ("xml svg image", "moodlexml",
+     quiz(question("truefalse", answer("100", "true") + answer("0", "false"),
+                   extra_text='<file name="ribs.svg" encoding="base64">'
+                   + base64.b64encode(b'<svg xmlns="http://www.w3.org/2000/svg"/>').decode()
+                   + "</file>")),
+     "/quiz/question[1]/questiontext/file[1]: The image 'ribs.svg' is SVG, which the engine "
+     "does not take: use PNG, JPEG, GIF or WebP."),
+    ("weight out of range", "gift", b"Q {=a ~%150%b}",
+     "line 1: The weight 150% cannot be represented: option credits run from -100% to 100%."),
+    ("single choice without a right answer", "moodlexml",
+     quiz(question("multichoice", answer("50", "a") + answer("0", "b"))),
+     "/quiz/question[1]: Give one option credit 1, so full marks are possible."),
+    ("numeric beyond float range", "gift", b"Q {#1e400}",
+     "line 1: The answer '1e400' is out of range: numbers must be 0 or between about 1e-308 and "
+     "1e308 in size."),
+    ("numeric underflowing to 0", "gift", b"Q\n{#\n=1:1e-400}",
+     "line 3: The tolerance '1e-400' is out of range: numbers must be 0 or between about 1e-308 "
+     "and 1e308 in size."),
+    ("xml numeric beyond float range", "moodlexml",
+     quiz(question("numerical", '<answer fraction="100"><text>-2e308</text></answer>')),
+     "/quiz/question[1]/answer[1]: The answer '-2e308' is out of range: numbers must be 0 or "
+     "between about 1e-308 and 1e308 in size."),
+    ("option too long", "gift", b"Q {=" + b"x" * 501 + b" ~b}",
+     "line 1: options[1].text: Ensure this value has at most 500 characters (it has 501)."),
+    ("xml ordering graded relative (the plugin's default)", "moodlexml",
+     quiz(question("ordering", answer("1", "a") + answer("2", "b"))),
+     "/quiz/question[1]/gradingtype: The ordering grading type 'RELATIVE' cannot be represented: "
+     "the engine marks all or nothing (ALL_OR_NOTHING) or per position (ABSOLUTE_POSITION)."),
+    ("xml ordering shows a subset", "moodlexml",
+     quiz(question("ordering", "<gradingtype>ALL_OR_NOTHING</gradingtype><selecttype>RANDOM"
+                   "</selecttype><selectcount>2</selectcount>"
+                   + answer("1", "a") + answer("2", "b") + answer("3", "c"))),
+     "/quiz/question[1]/selecttype: This ordering question shows 2 of its 3 items (RANDOM); the "
+     "engine always orders every item."),
+    ("xml default grade 1e40", "moodlexml",
+     quiz(question("truefalse", answer("100", "true") + answer("0", "false"))
+          .replace("1.0000000</defaultgrade>", "1e40</defaultgrade>")),
+     "/quiz/question[1]/defaultgrade: The default grade '1e40' is too large."),
 ]  # fmt: skip
 
 
@@ -193,6 +203,29 @@ def test_rejected_question_reports_location_and_imports_nothing(
         call_command("import_questions", str(path), "--format", file_format, "--bank", "Hostile")
     assert Question.objects.count() == 0
     assert not QuestionBank.objects.filter(name="Hostile").exists()
+
+
+GOOD_XML = question("truefalse", answer("100", "true") + answer("0", "false"), name="Good")
+
+
+@pytest.mark.parametrize(
+    ("name", "file_format", "data", "message"),
+    SKIPPED_QUESTIONS,
+    ids=[c[0] for c in SKIPPED_QUESTIONS],
+)
+def test_what_the_engine_cannot_hold_is_skipped_and_never_blocks_its_neighbours(
+    name, file_format, data, message
+):
+    report = questions_preview(result=parse_file(data, file_format))
+    assert report.rejected == [] and [str(problem) for problem in report.skipped] == [message]
+    if file_format == "gift":
+        data = b"Good {T}\n\n" + data + b"\n\nAlso good {F}"
+    else:
+        data = data.replace(b"</quiz>", (GOOD_XML + GOOD_XML + "</quiz>").encode())
+    bank = QuestionBank.objects.create(name="Neighbours")
+    report = questions_import(bank=bank, result=parse_file(data, file_format))
+    assert report.imported == 2 and len(report.skipped) == 1 and not report.rejected
+    assert bank.questions.count() == 2
 
 
 @pytest.mark.parametrize(("name", "file_format", "data", "message"), FILE_ERRORS[:5])

@@ -172,7 +172,7 @@ def test_common_fields_category_cdata_and_embedded_image():
     [parsed] = parse_moodle_xml(xml).questions
     assert parsed.location == "/quiz/question[2]"
     assert (parsed.title, parsed.category, parsed.points) == ("Sharps", "Needles", Decimal("2.50"))
-    assert parsed.stem == "<p>Sharps bin? </p>"
+    assert parsed.stem == "<p>Sharps bin?</p>"
     assert parsed.general_feedback == "<p>Why <b>so</b></p>"
     assert (parsed.image.filename, parsed.image_alt) == ("bin.png", "A sharps bin")
 
