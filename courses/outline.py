@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Q, Subquery
 from wagtail.models import Page
 
 from courses.completion import Progress, progress_of, requirement_providers
 from courses.gating import ModuleLock
-from courses.models import Enrollment
+from courses.models import CoursePage, Enrollment, ModulePage
 
 
 @dataclass
@@ -67,8 +68,12 @@ def _outline_rows(courses: list[tuple[str, int]], *, include_course: bool):
     fields = {}
     for provider in requirement_providers():
         fields.update(provider.outline_fields)
-    if include_course:
-        fields["course_sample"] = F("coursepage__is_sample_content")
+    if include_course:  # once per query (an InitPlan), not per row
+        course_paths = [path for path, _ in courses]
+        fields["course_sample"] = Subquery(
+            CoursePage.objects.filter(path__in=course_paths).values("is_sample_content")[:1]
+        )
+    module_type = ContentType.objects.get_for_model(ModulePage).id  # cached per process
     return (
         Page.objects.live()
         .filter(tree)
@@ -76,7 +81,7 @@ def _outline_rows(courses: list[tuple[str, int]], *, include_course: bool):
             lesson_summary=F("lessonpage__summary"),
             lesson_minutes=F("lessonpage__estimated_minutes"),
             lesson_required=F("lessonpage__is_required"),
-            is_module=F("modulepage__page_ptr_id"),
+            is_module=Q(content_type_id=module_type),
             **fields,
         )
         .only("id", "title", "slug", "path", "depth", "url_path", "live", "content_type_id")

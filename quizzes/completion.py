@@ -77,19 +77,19 @@ class QuizGate:
     """Modules named as "unlocked by" a quiz stay locked until the trainee has passed it."""
 
     def locked_modules(self, *, user, course) -> dict[int, ModuleLock]:
-        """One query: the gating quizzes under this course, each with "has this trainee passed"."""
-        from django.db.models import Exists, OuterRef, Value
+        """One query: the gating quizzes under this course that this trainee has not passed.
 
+        The trainee's passes are an uncorrelated subquery (run once), not one per quiz.
+        """
         from quizzes.models import Attempt, QuizPage
 
-        passed = Value(False)
-        if user.is_authenticated:
-            passed = Exists(Attempt.objects.filter(user=user, passed=True, quiz=OuterRef("pk")))
         gates = (
             QuizPage.objects.live()
             .descendant_of(course)
             .filter(unlocks_module__isnull=False)
-            .annotate(passed=passed)
             .only("id", "title", "path", "depth", "url_path", "unlocks_module_id")
         )
-        return {quiz.unlocks_module_id: gate_lock(quiz) for quiz in gates if not quiz.passed}
+        if user.is_authenticated:
+            passed = Attempt.objects.filter(user=user, passed=True).values("quiz_id")
+            gates = gates.exclude(pk__in=passed)
+        return {quiz.unlocks_module_id: gate_lock(quiz) for quiz in gates}
