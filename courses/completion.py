@@ -1,8 +1,12 @@
 """What a trainee must do to complete a course, gathered from registered requirement providers.
 
-Courses owns completion but not every kind of requirement: other apps (quizzes, practical skills)
-register a provider from their AppConfig.ready(). Providers work in bulk so that pages listing many
-enrollments stay at a constant number of queries.
+Courses owns completion and progress but not every kind of requirement: other apps (quizzes, and
+later practical skills) register a provider from their AppConfig.ready(). This module holds the one
+definition of progress that every page and the completion rule use: the share of the course's
+requirements, of every kind, that the trainee has met in the current enrollment cycle.
+
+Providers work in bulk and from the course outline (courses/outline.py), which they may extend with
+fields of their own pages, so a page costs a fixed number of cheap queries whatever the size.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+from courses.gating import ModuleLock
 
 
 @dataclass(frozen=True)
@@ -20,14 +26,27 @@ class Requirement:
     page: Any = field(default=None, compare=False)  # a Page row with a URL, for "continue" links
 
 
+@dataclass
+class TraineeState:
+    """What one provider knows about trainees: keys done per enrollment, module locks per course."""
+
+    done: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    locks: dict[int, dict[int, ModuleLock]] = field(default_factory=lambda: defaultdict(dict))
+
+
 class RequirementProvider(Protocol):
-    kind: str
+    kind: str  # "lesson", "quiz", "skill"
+    plural: str  # shown in progress summaries: "lessons", "quizzes", "practical skills"
+    outline_fields: dict  # annotations added to outline rows, e.g. {"quiz_required": F(...)}
 
-    def requirements(self, *, courses) -> dict[int, list[Requirement]]:
-        """Requirements per course id for the given CoursePages."""
+    def step_key(self, row) -> str | None:
+        """The key of an outline row if it is one of this provider's steps ("quiz:7"), else None."""
 
-    def met(self, *, enrollments) -> dict[int, set[str]]:
-        """Keys of the requirements each enrollment (by id) has met."""
+    def requirements(self, *, outlines) -> dict[int, list[Requirement]]:
+        """Requirements per course id; from the outline rows, or one query of the provider's own."""
+
+    def trainee_state(self, *, user, enrollments, outlines) -> TraineeState:
+        """Done keys (required or not) per enrollment in its cycle; locks for `user` (or None)."""
 
 
 _providers: dict[str, RequirementProvider] = {}
@@ -51,68 +70,107 @@ def rounded_percent(done: int, total: int) -> int:
 
 
 @dataclass(frozen=True)
+class KindProgress:
+    plural: str
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
 class Progress:
+    """A trainee's progress on one enrollment cycle.
+
+    Policy: a recorded completion stands. Requirements added after it (a new required lesson or
+    quiz) do not undo it or its certificate; they are shown as "new since you completed" and
+    count in the next cycle. So a completed enrollment always shows 100 %.
+    """
+
     total: int
     done: int
     outstanding: tuple[Requirement, ...]
+    completed_at: Any = None
+    by_kind: tuple[KindProgress, ...] = ()
 
     @property
     def percent(self) -> int:
+        if self.completed_at is not None:
+            return 100
         return rounded_percent(self.done, self.total)
 
     @property
     def is_met(self) -> bool:
         return not self.outstanding
 
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+    @property
+    def new_since_completion(self) -> tuple[Requirement, ...]:
+        return self.outstanding if self.completed_at is not None else ()
+
+
+def progress_of(enrollment, requirements: list[Requirement], done_keys: set[str]) -> Progress:
+    outstanding = tuple(r for r in requirements if r.key not in done_keys)
+    by_kind = []
+    for provider in requirement_providers():
+        of_kind = [r for r in requirements if r.kind == provider.kind]
+        if of_kind:
+            met = sum(1 for r in of_kind if r.key in done_keys)
+            by_kind.append(KindProgress(provider.plural, met, len(of_kind)))
+    return Progress(
+        total=len(requirements),
+        done=len(requirements) - len(outstanding),
+        outstanding=outstanding,
+        completed_at=enrollment.completed_at,
+        by_kind=tuple(by_kind),
+    )
+
 
 def progress_for_enrollments(enrollments) -> dict[int, Progress]:
-    """Progress per enrollment id; each provider costs a fixed number of queries."""
+    """Progress per enrollment id: the outline, then one query per provider at most."""
+    from courses.outline import course_states
+
     enrollments = list(enrollments)
-    courses = {e.course_id: e.course for e in enrollments}
-    required: dict[int, list[Requirement]] = defaultdict(list)
-    met: dict[int, set[str]] = defaultdict(set)
-    for provider in requirement_providers():
-        for course_id, items in provider.requirements(courses=list(courses.values())).items():
-            required[course_id].extend(items)
-        for enrollment_id, keys in provider.met(enrollments=enrollments).items():
-            met[enrollment_id] |= keys
-    result = {}
-    for enrollment in enrollments:
-        items = required[enrollment.course_id]
-        done_keys = met[enrollment.id]
-        outstanding = tuple(r for r in items if r.key not in done_keys)
-        result[enrollment.id] = Progress(
-            total=len(items), done=len(items) - len(outstanding), outstanding=outstanding
-        )
-    return result
+    courses = list({e.course_id: e.course for e in enrollments}.values())
+    states = course_states(courses=courses, enrollments=enrollments, user=None)
+    return {e.id: states.progress[e.id] for e in enrollments}
 
 
 class RequiredLessonsProvider:
     """Every live lesson marked "required for completion" must be marked complete."""
 
     kind = "lesson"
+    plural = "lessons"
+    outline_fields: dict = {}
 
-    def requirements(self, *, courses):
-        from courses.selectors import lessons_by_course
+    def step_key(self, row):
+        return f"lesson:{row.id}" if row.lesson_minutes is not None else None
 
+    def requirements(self, *, outlines):
         return {
             course_id: [
                 Requirement(
                     key=f"lesson:{lesson.id}", kind="lesson", label=lesson.title, page=lesson
                 )
-                for lesson in lessons
+                for lesson in outline.lessons
                 if lesson.lesson_required
             ]
-            for course_id, lessons in lessons_by_course(courses=courses).items()
+            for course_id, outline in outlines.items()
         }
 
-    def met(self, *, enrollments):
+    def trainee_state(self, *, user, enrollments, outlines):
         from courses.models import LessonCompletion
 
-        keys: dict[int, set[str]] = defaultdict(set)
-        rows = LessonCompletion.objects.filter(
-            enrollment__in=[e.id for e in enrollments]
-        ).values_list("enrollment_id", "lesson_id")
-        for enrollment_id, lesson_id in rows:
-            keys[enrollment_id].add(f"lesson:{lesson_id}")
-        return keys
+        state = TraineeState()
+        missing = [e.id for e in enrollments if not hasattr(e, "completed_lesson_ids")]
+        if missing:  # not fetched with the enrollment (courses.outline.current_enrollments)
+            rows = LessonCompletion.objects.filter(enrollment__in=missing).values_list(
+                "enrollment_id", "lesson_id"
+            )
+            for enrollment_id, lesson_id in rows:
+                state.done[enrollment_id].add(f"lesson:{lesson_id}")
+        for enrollment in enrollments:
+            for lesson_id in getattr(enrollment, "completed_lesson_ids", ()):
+                state.done[enrollment.id].add(f"lesson:{lesson_id}")
+        return state

@@ -4,69 +4,92 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from courses.completion import Requirement
+from django.db.models import F
+
+from courses.completion import Requirement, TraineeState
 from courses.gating import ModuleLock
 
 
 class RequiredQuizzesProvider:
-    """Every live quiz marked "required" must be passed during the current enrollment cycle."""
+    """Every live quiz marked "required" must be passed during the current enrollment cycle.
+
+    Quizzes are outline rows: their rules come joined into the outline query, and one query of
+    passed attempts gives both what is done and which modules stay locked (see QuizGate).
+    """
 
     kind = "quiz"
+    plural = "quizzes"
+    outline_fields = {
+        "is_quiz": F("quizpage__page_ptr_id"),
+        "quiz_required": F("quizpage__is_required"),
+        "quiz_unlocks_module": F("quizpage__unlocks_module_id"),
+    }
 
-    def requirements(self, *, courses):
-        from quizzes.selectors import quizzes_by_course
+    def step_key(self, row):
+        return f"quiz:{row.id}" if getattr(row, "is_quiz", None) else None
 
+    def requirements(self, *, outlines):
         return {
             course_id: [
-                Requirement(key=f"quiz:{quiz.id}", kind="quiz", label=quiz.title, page=quiz)
-                for quiz in quizzes
-                if quiz.is_required
+                Requirement(key=f"quiz:{row.id}", kind="quiz", label=row.title, page=row)
+                for row in outline.rows
+                if getattr(row, "is_quiz", None) and row.quiz_required
             ]
-            for course_id, quizzes in quizzes_by_course(courses=courses).items()
+            for course_id, outline in outlines.items()
         }
 
-    def met(self, *, enrollments):
+    def trainee_state(self, *, user, enrollments, outlines):
         from quizzes.models import Attempt
 
-        enrollments = list(enrollments)
-        keys: dict[int, set[str]] = defaultdict(set)
-        if not enrollments:
-            return keys
-        by_user: dict[int, list] = defaultdict(list)
+        state = TraineeState()
+        quizzes = {
+            course_id: [row for row in outline.rows if getattr(row, "is_quiz", None)]
+            for course_id, outline in outlines.items()
+        }
+        quiz_ids = [row.id for rows in quizzes.values() for row in rows]
+        viewer = user.pk if user is not None and user.is_authenticated else None
+        users = {e.user_id for e in enrollments} | ({viewer} if viewer else set())
+        passes: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
+        if quiz_ids and users:
+            rows = Attempt.objects.filter(
+                passed=True, user_id__in=users, quiz_id__in=quiz_ids
+            ).values_list("user_id", "quiz_id", "submitted_at")
+            for user_id, quiz_id, submitted_at in rows:
+                passes[user_id][quiz_id].append(submitted_at)
         for enrollment in enrollments:
-            by_user[enrollment.user_id].append(enrollment)
-        passes = Attempt.objects.filter(passed=True, user_id__in=list(by_user)).values_list(
-            "user_id", "quiz_id", "submitted_at", "quiz__path"
-        )
-        for user_id, quiz_id, submitted_at, quiz_path in passes:
-            for enrollment in by_user[user_id]:
-                in_course = quiz_path.startswith(enrollment.course.path)
-                if in_course and submitted_at >= enrollment.enrolled_at:
-                    keys[enrollment.id].add(f"quiz:{quiz_id}")
-        return keys
+            for row in quizzes.get(enrollment.course_id, []):
+                times = passes[enrollment.user_id].get(row.id, [])
+                if any(at >= enrollment.enrolled_at for at in times):
+                    state.done[enrollment.id].add(f"quiz:{row.id}")
+        if user is not None:
+            for course_id, rows in quizzes.items():
+                for row in rows:
+                    if row.quiz_unlocks_module and row.id not in passes[viewer]:
+                        state.locks[course_id].setdefault(row.quiz_unlocks_module, gate_lock(row))
+        return state
+
+
+def gate_lock(quiz) -> ModuleLock:
+    return ModuleLock(f"Pass “{quiz.title}” to open these lessons.", quiz)
 
 
 class QuizGate:
     """Modules named as "unlocked by" a quiz stay locked until the trainee has passed it."""
 
     def locked_modules(self, *, user, course) -> dict[int, ModuleLock]:
-        """One query: the gating quizzes under this course, each with "has this trainee passed"."""
-        from django.db.models import Exists, OuterRef, Value
+        """One query: the gating quizzes under this course that this trainee has not passed.
 
+        The trainee's passes are an uncorrelated subquery (run once), not one per quiz.
+        """
         from quizzes.models import Attempt, QuizPage
 
-        passed = Value(False)
-        if user.is_authenticated:
-            passed = Exists(Attempt.objects.filter(user=user, passed=True, quiz=OuterRef("pk")))
         gates = (
             QuizPage.objects.live()
             .descendant_of(course)
             .filter(unlocks_module__isnull=False)
-            .annotate(passed=passed)
             .only("id", "title", "path", "depth", "url_path", "unlocks_module_id")
         )
-        return {
-            quiz.unlocks_module_id: ModuleLock(f"Pass “{quiz.title}” to open these lessons.", quiz)
-            for quiz in gates
-            if not quiz.passed
-        }
+        if user.is_authenticated:
+            passed = Attempt.objects.filter(user=user, passed=True).values("quiz_id")
+            gates = gates.exclude(pk__in=passed)
+        return {quiz.unlocks_module_id: gate_lock(quiz) for quiz in gates}

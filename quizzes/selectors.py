@@ -89,3 +89,26 @@ def review_visibility(attempt: Attempt, *, now=None) -> str:
                 ReviewPolicy.SCORE if quiz.review_policy != ReviewPolicy.NONE else ReviewPolicy.NONE
             )
     return quiz.review_policy
+
+
+def result_next_steps(*, attempt: Attempt, user) -> dict:
+    """What the result page offers next: the module a pass has just opened, and the course's
+    next step, by the same definition as the course page and the dashboard."""
+    from courses.outline import course_view
+    from quizzes.services import course_of_quiz
+
+    quiz = attempt.quiz
+    view = course_view(user=user, course=course_of_quiz(quiz))
+    opened = None
+    if attempt.passed and quiz.unlocks_module_id and quiz.unlocks_module_id not in view.locks:
+        for number, module in enumerate(view.outline.modules, start=1):
+            if module.page.id == quiz.unlocks_module_id:
+                first = module.items[0] if module.items else None
+                opened = {"module": module.page, "number": number, "first": first}
+    next_step = view.next_step
+    if next_step is not None and (
+        next_step.id == quiz.id
+        or (opened and opened["first"] and next_step.id == opened["first"].id)
+    ):
+        next_step = None  # already offered on the page
+    return {"course": view.course, "opened": opened, "next_step": next_step}

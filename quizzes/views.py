@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from quizzes.models import Attempt, QuizPage
 from quizzes.responses import InvalidResponse, responses_from_form
-from quizzes.selectors import review_visibility
+from quizzes.selectors import result_next_steps, review_visibility
 from quizzes.services import (
     AttemptClosed,
     QuizError,
@@ -202,5 +202,6 @@ def result(request, attempt_id: int):
             "visibility": visibility,
             "rows": rows,
             "critical_failures": critical_failures,
+            **result_next_steps(attempt=attempt, user=request.user),
         },
     )

@@ -67,3 +67,22 @@ def _fresh_rate_limits():
 
     caches["ratelimit"].clear()
     yield
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """On PostgreSQL keep the test database as a fresh deployment has it: never analysed.
+
+    A demo-sized deployment never crosses autovacuum's analyse threshold; switching autovacuum off
+    here stops it from analysing tables mid-run, so tests/courses/test_fresh_database_plans.py
+    always sees the planner as a new deployment does, whatever ran before it.
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")
+                for (table,) in cursor.fetchall():
+                    cursor.execute(f'ALTER TABLE "{table}" SET (autovacuum_enabled = false)')
+    yield

@@ -38,7 +38,11 @@ def test_lesson_page_queries_constant_in_number_of_lessons(client, trainee):
 
 
 def test_lesson_page_within_three_queries_of_a_bare_page(client, trainee, monkeypatch):
+    """Outline, enrollment with completed lessons and quiz passes (the course below has quizzes)."""
+    from tests.factories.quizzes import QuestionFactory, quiz_with_questions
+
     course = build_course(modules=2, lessons_per_module=5)
+    quiz_with_questions(course, [QuestionFactory(kind="true_false")], is_required=True)
     enrollment_create(user=trainee, course=course)
     lesson = lessons_of(course)[3]
     client.force_login(trainee)
@@ -70,3 +74,38 @@ def test_dashboard_queries_constant_in_number_of_enrollments(client, django_user
     ten = dashboard_queries(client, UserFactory(), courses=10)
     print(f"dashboard queries: 1 enrollment={one}, 10 enrollments={ten}")
     assert one == ten
+
+
+def course_page_queries(client, trainee, *, modules, lessons_per_module) -> int:
+    from tests.factories.quizzes import QuestionFactory, quiz_with_questions
+
+    course = build_course(modules=modules, lessons_per_module=lessons_per_module)
+    first_module, second_module = list(course.get_children().specific())[:2]
+    quiz_with_questions(
+        first_module, [QuestionFactory(kind="true_false")], unlocks_module=second_module
+    )
+    quiz_with_questions(course, [QuestionFactory(kind="true_false")], is_required=True)
+    enrollment_create(user=trainee, course=course)
+    lesson_complete(user=trainee, lesson=lessons_of(course)[0])
+    client.force_login(trainee)
+    client.get(course.url)  # warm caches (site root paths) as on a running server
+    return count_queries(client, course.url)
+
+
+def test_course_page_queries_constant_and_three_for_outline_progress_and_locks(
+    client, trainee, monkeypatch
+):
+    small = course_page_queries(client, trainee, modules=2, lessons_per_module=2)
+    large = course_page_queries(client, trainee, modules=4, lessons_per_module=8)
+    print(f"course page queries: 4 lessons={small}, 32 lessons={large}")
+    assert small == large
+
+    course = build_course(modules=2, lessons_per_module=2)
+    from courses.models import CoursePage
+
+    monkeypatch.setattr(CoursePage, "template", "tests/bare_lesson.html")
+    monkeypatch.setattr(CoursePage, "get_context", CoursePage.__mro__[1].get_context)
+    client.get(course.url)
+    bare = count_queries(client, course.url)
+    print(f"course page queries: full={large}, bare={bare}")
+    assert large - bare <= 3  # outline, enrollment with completed lessons, quiz passes
