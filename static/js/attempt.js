@@ -141,6 +141,8 @@
   }
 
   // Hotspot: click, tap or arrow keys move the marker; coordinates are in the image's own pixels.
+  // Both directions go through the image's rendered box (wherever CSS puts and scales it), and the
+  // marker is redrawn whenever that box changes size.
   document.querySelectorAll(".hotspot").forEach(function (box) {
     var img = box.querySelector("img");
     var marker = box.querySelector(".hotspot-marker");
@@ -148,11 +150,36 @@
     var xInput = fieldset.querySelector("input[name$='-x']");
     var yInput = fieldset.querySelector("input[name$='-y']");
     var width = Number(box.dataset.width), height = Number(box.dataset.height);
+
+    // The picture's rectangle on screen: the content box, less any object-fit letterboxing.
+    function pictureRect() {
+      var rect = img.getBoundingClientRect();
+      var left = rect.left + img.clientLeft, top = rect.top + img.clientTop;
+      var w = img.clientWidth, h = img.clientHeight;
+      var style = window.getComputedStyle(img);
+      left += parseFloat(style.paddingLeft) || 0;
+      top += parseFloat(style.paddingTop) || 0;
+      w -= (parseFloat(style.paddingLeft) || 0) + (parseFloat(style.paddingRight) || 0);
+      h -= (parseFloat(style.paddingTop) || 0) + (parseFloat(style.paddingBottom) || 0);
+      var fit = style.objectFit;
+      if ((fit === "contain" || fit === "scale-down") && w > 0 && h > 0) {
+        var scale = Math.min(w / width, h / height);
+        if (fit === "scale-down") scale = Math.min(scale, 1);
+        left += (w - width * scale) / 2;
+        top += (h - height * scale) / 2;
+        w = width * scale;
+        h = height * scale;
+      }
+      return { left: left, top: top, width: w, height: h };
+    }
+
     function show() {
       if (xInput.value === "" || yInput.value === "") { marker.hidden = true; return; }
+      var picture = pictureRect();
+      var origin = box.getBoundingClientRect();
       marker.hidden = false;
-      marker.style.left = (100 * Number(xInput.value) / width) + "%";
-      marker.style.top = (100 * Number(yInput.value) / height) + "%";
+      marker.style.left = (picture.left - origin.left - box.clientLeft + Number(xInput.value) * picture.width / width) + "px";
+      marker.style.top = (picture.top - origin.top - box.clientTop + Number(yInput.value) * picture.height / height) + "px";
     }
     function place(x, y) {
       xInput.value = Math.round(Math.min(width, Math.max(0, x)));
@@ -161,8 +188,10 @@
       queue(fieldset);
     }
     img.addEventListener("click", function (event) {
-      var rect = img.getBoundingClientRect();
-      place((event.clientX - rect.left) * width / rect.width, (event.clientY - rect.top) * height / rect.height);
+      var picture = pictureRect();
+      if (!picture.width || !picture.height) return;
+      place((event.clientX - picture.left) * width / picture.width,
+            (event.clientY - picture.top) * height / picture.height);
     });
     img.addEventListener("keydown", function (event) {
       var step = event.shiftKey ? 25 : 5;
@@ -180,6 +209,9 @@
       }
     });
     [xInput, yInput].forEach(function (input) { input.addEventListener("input", show); });
+    img.addEventListener("load", show);
+    if (window.ResizeObserver) new window.ResizeObserver(show).observe(img);
+    window.addEventListener("resize", show);
     show();
   });
 })();
