@@ -122,21 +122,49 @@
     if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
   });
 
-  // Countdown: informative only; the server decides when time is up.
+  // Countdown: informative only; the server decides when time is up. It counts from the seconds
+  // left when the server drew the page, so a wrong clock on this device does not matter. The
+  // ticking clock is silent to screen readers; 5 and 1 minutes left are announced once each.
   var countdown = document.querySelector(".countdown[data-deadline]");
   if (countdown) {
-    var deadline = new Date(countdown.dataset.deadline).getTime();
-    var announced = {};
+    var secondsLeft = Number(countdown.dataset.secondsLeft);
+    var deadline = countdown.dataset.secondsLeft !== undefined && isFinite(secondsLeft)
+      ? Date.now() + secondsLeft * 1000 : new Date(countdown.dataset.deadline).getTime();
+    var warning = document.getElementById("time-warning");
+    var bar = countdown.closest("[data-timebar]");
+    var warnedAt = Infinity;
+    var minutesText = function (n) { return n === 1 ? "1 minute" : n + " minutes"; };
+    var clock = function (left) {
+      var hours = Math.floor(left / 3600), minutes = Math.floor(left / 60) % 60, seconds = left % 60;
+      var mm = hours ? String(minutes).padStart(2, "0") : String(minutes);
+      return (hours ? hours + ":" : "") + mm + ":" + String(seconds).padStart(2, "0");
+    };
     var tick = function () {
       var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-      var minutes = Math.floor(left / 60), seconds = left % 60;
-      countdown.textContent = "Time left " + minutes + ":" + String(seconds).padStart(2, "0");
+      countdown.textContent = "Time left " + clock(left);
       [300, 60].forEach(function (mark) {
-        if (left <= mark && !announced[mark]) { announced[mark] = true; say((mark / 60) + " minute(s) left. Your answers are saved."); }
+        if (left > 0 && left <= mark && mark < warnedAt) {
+          warnedAt = mark;
+          if (warning) warning.textContent = minutesText(Math.ceil(left / 60)) + " left. Your answers are saved.";
+        }
       });
-      if (left === 0) { flush(); window.setTimeout(function () { window.location.reload(); }, 1500); return; }
+      countdown.classList.toggle("text-bg-light", left > 300);
+      countdown.classList.toggle("text-bg-warning", left <= 300 && left > 60);
+      countdown.classList.toggle("text-bg-danger", left <= 60);
+      if (left === 0) {
+        if (warning) warning.textContent = "Time is up: your saved answers are being submitted.";
+        flush();
+        window.setTimeout(function () { window.location.reload(); }, 1500);
+        return;
+      }
       window.setTimeout(tick, 1000);
     };
+    // Focused controls scroll clear of the sticky bar, whatever height it wraps to.
+    var pad = function () {
+      if (bar) document.documentElement.style.scrollPaddingTop = (bar.offsetHeight + 8) + "px";
+    };
+    if (bar && window.ResizeObserver) new window.ResizeObserver(pad).observe(bar);
+    pad();
     tick();
   }
 
