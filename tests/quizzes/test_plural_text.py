@@ -103,3 +103,25 @@ def test_seconds_until_counts_down_and_stops_at_zero():
     assert seconds_until(now + timedelta(minutes=5, seconds=30)) in (329, 330)
     assert seconds_until(now - timedelta(seconds=5)) == 0
     assert seconds_until(None) == 0
+
+
+def test_one_cpd_hour_and_one_attempt_read_in_the_singular(trainee, quiz_course):
+    from decimal import Decimal
+
+    from quizzes.services import QuizUnavailable, attempt_start, attempt_submit
+
+    quiz_course.cpd_hours = Decimal("1.0")
+    html = render_to_string("courses/includes/course_card.html", {"course": quiz_course})
+    assert "1 CPD hour" in html and "1 CPD hours" not in html
+    quiz_course.cpd_hours = Decimal("1.5")
+    assert "1.5 CPD hours" in render_to_string(
+        "courses/includes/course_card.html", {"course": quiz_course}
+    )
+
+    enrollment_create(user=trainee, course=quiz_course)
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [QuestionFactory()], attempts_allowed=1)
+    attempt, _ = attempt_start(quiz=quiz, user=trainee)
+    attempt_submit(attempt=attempt)
+    with pytest.raises(QuizUnavailable, match="You have used your only attempt at this quiz"):
+        attempt_start(quiz=quiz, user=trainee)
