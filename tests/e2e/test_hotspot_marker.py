@@ -116,3 +116,31 @@ def test_saved_answer_is_drawn_on_reload(page, demo_site):
         "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
     )
     assert_marker_at(marker, *client_point(image, *RIB))
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_review_draws_the_marker_and_zones_over_the_image(page, demo_site, width):
+    """The result page's overlay covers the picture exactly, not the picture and its caption."""
+    from quizzes.services import attempt_save_responses, attempt_submit
+
+    page.set_viewport_size({"width": width, "height": 900})
+    attempt = start_technique_attempt(log_in(page, demo_site))
+    position = hotspot_position(attempt)
+    attempt_save_responses(attempt=attempt, responses={position: {"x": RIB[0], "y": RIB[1]}})
+    attempt_submit(attempt=attempt)
+    page.goto(f"{demo_site}/attempts/{attempt.id}/result/")
+    review = page.locator(f"#review-{position}")
+    image = review.locator("figure img")
+    image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth > 0", arg=image.element_handle()
+    )
+    assert_marker_at(review.locator("circle.review-marker"), *client_point(image, *RIB))
+    overlay = review.locator("figure svg").evaluate(
+        "s => { const r = s.getBoundingClientRect(); return [r.left, r.top, r.width, r.height]; }"
+    )
+    box = image.evaluate(IMAGE_BOX)
+    expected = [box["left"], box["top"], box["width"], box["height"]]
+    assert all(abs(a - b) <= 1.5 for a, b in zip(overlay, expected, strict=True)), overlay
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    review.screenshot(path=str(SCREENSHOTS / f"hotspot-review-{width}.png"))
