@@ -24,6 +24,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import ngettext
 from django.views.generic import View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
@@ -176,7 +177,8 @@ class QuestionImportView(WagtailAdminTemplateMixin, View):
             )
         claimed.unlink(missing_ok=True)
         skipped = f"; {len(report.skipped)} skipped" if report.skipped else ""
-        messages.success(request, f"Imported {report.imported} question(s) into {bank}{skipped}.")
+        questions = ngettext("question", "questions", report.imported)
+        messages.success(request, f"Imported {report.imported} {questions} into {bank}{skipped}.")
         listing = reverse("wagtailsnippets_quizzes_question:list")
         return redirect(f"{listing}?bank={bank.pk}")
 

@@ -145,9 +145,13 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
         started_at__gte=enrollment.enrolled_at,
     )
     if rules.attempts_allowed and submitted.count() >= rules.attempts_allowed:
+        used = (
+            "your only attempt"
+            if rules.attempts_allowed == 1
+            else f"all {rules.attempts_allowed} attempts"
+        )
         raise QuizUnavailable(
-            f"You have used all {rules.attempts_allowed} attempts at this quiz. "
-            "Ask your instructor if you need another."
+            f"You have used {used} at this quiz. Ask your instructor if you need another."
         )
     last = submitted.order_by("-submitted_at").first()
     if last and rules.cooldown and now < last.submitted_at + rules.cooldown:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import html
 
+from django.utils.translation import ngettext
+
 from quizzes.exporters import ExportNote, answer_values, items, percent, tag_names
 
 _SPECIALS = [("\\", "\\\\"), ("~", "\\~"), ("=", "\\="), ("#", "\\#"), ("{", "\\{")]
@@ -48,7 +50,8 @@ def export_gift(questions) -> tuple[str, list[ExportNote]]:
         out.append(
             f"::{escape(question.title)}::[html]{escape(question.stem)}{{\n{answer}{feedback}}}\n"
         )
-    header = [f"// {len(ordered) - sum(n.skipped for n in notes)} question(s) exported as GIFT."]
+    exported = len(ordered) - sum(n.skipped for n in notes)
+    header = [f"// {exported} {ngettext('question', 'questions', exported)} exported as GIFT."]
     header += [f"// {'left out' if n.skipped else 'note'}: {_one_line(str(n))}" for n in notes]
     return "\n".join(header) + "\n\n" + "\n".join(out), notes
 

@@ -13,6 +13,7 @@ from xml.etree.ElementTree import Element, ParseError
 
 from defusedxml import DefusedXmlException, DTDForbidden
 from defusedxml import ElementTree as SafeElementTree
+from django.utils.translation import ngettext
 
 from quizzes.importers.gift import category_name
 from quizzes.importers.images import image_from_base64
@@ -164,7 +165,9 @@ def _question(element: Element, qtype: str, location: str, title: str, category:
             notes.append(f"Only the first embedded image is kept; '{parsed.filename}' was not.")
     elsewhere = sum(1 for _ in element.iter("file")) - len(files) - (qtype == "ddmarker")
     if elsewhere > 0:
-        notes.append(f"{elsewhere} file(s) in feedback or answers were not kept.")
+        where = "in feedback or answers"
+        were = ngettext(f"file {where} was", f"files {where} were", elsewhere)
+        notes.append(f"{elsewhere} {were} not kept.")
     legacy = element.find("image_base64")  # Moodle 1.9 kept one picture beside the text
     if image is None and legacy is not None and (legacy.text or "").strip():
         name = (element.findtext("image") or "image").strip()
@@ -288,7 +291,8 @@ def _numerical(element, location, notes):
             dropped.append(f"'{name[:30]}'")
     if dropped:
         kept = f"only the main unit '{unit}' is kept" if unit else "no unit has multiplier 1"
-        notes.append(f"The unit(s) {', '.join(dropped)} were not kept: {kept}.")
+        units = ngettext("The unit {} was", "The units {} were", len(dropped))
+        notes.append(f"{units.format(', '.join(dropped))} not kept: {kept}.")
     return "numeric", {"answers": answers, "unit": unit}, None
 
 

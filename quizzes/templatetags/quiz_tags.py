@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from quizzes import review
 
@@ -26,3 +27,11 @@ def order_by_response(items, response):
         return items
     position = {item_id: index for index, item_id in enumerate(order)}
     return sorted(items, key=lambda item: position.get(item["id"], len(position)))
+
+
+@register.filter
+def seconds_until(deadline) -> int:
+    """Whole seconds from now to the deadline (0 once passed): the countdown needs no clock sync."""
+    if deadline is None:
+        return 0
+    return max(0, int((deadline - timezone.now()).total_seconds()))

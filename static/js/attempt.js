@@ -122,25 +122,55 @@
     if (button) { window.setTimeout(function () { button.disabled = true; }, 0); }
   });
 
-  // Countdown: informative only; the server decides when time is up.
+  // Countdown: informative only; the server decides when time is up. It counts from the seconds
+  // left when the server drew the page, so a wrong clock on this device does not matter. The
+  // ticking clock is silent to screen readers; 5 and 1 minutes left are announced once each.
   var countdown = document.querySelector(".countdown[data-deadline]");
   if (countdown) {
-    var deadline = new Date(countdown.dataset.deadline).getTime();
-    var announced = {};
+    var secondsLeft = Number(countdown.dataset.secondsLeft);
+    var deadline = countdown.dataset.secondsLeft !== undefined && isFinite(secondsLeft)
+      ? Date.now() + secondsLeft * 1000 : new Date(countdown.dataset.deadline).getTime();
+    var warning = document.getElementById("time-warning");
+    var bar = countdown.closest("[data-timebar]");
+    var warnedAt = Infinity;
+    var minutesText = function (n) { return n === 1 ? "1 minute" : n + " minutes"; };
+    var clock = function (left) {
+      var hours = Math.floor(left / 3600), minutes = Math.floor(left / 60) % 60, seconds = left % 60;
+      var mm = hours ? String(minutes).padStart(2, "0") : String(minutes);
+      return (hours ? hours + ":" : "") + mm + ":" + String(seconds).padStart(2, "0");
+    };
     var tick = function () {
       var left = Math.max(0, Math.round((deadline - Date.now()) / 1000));
-      var minutes = Math.floor(left / 60), seconds = left % 60;
-      countdown.textContent = "Time left " + minutes + ":" + String(seconds).padStart(2, "0");
+      countdown.textContent = "Time left " + clock(left);
       [300, 60].forEach(function (mark) {
-        if (left <= mark && !announced[mark]) { announced[mark] = true; say((mark / 60) + " minute(s) left. Your answers are saved."); }
+        if (left > 0 && left <= mark && mark < warnedAt) {
+          warnedAt = mark;
+          if (warning) warning.textContent = minutesText(Math.ceil(left / 60)) + " left. Your answers are saved.";
+        }
       });
-      if (left === 0) { flush(); window.setTimeout(function () { window.location.reload(); }, 1500); return; }
+      countdown.classList.toggle("text-bg-light", left > 300);
+      countdown.classList.toggle("text-bg-warning", left <= 300 && left > 60);
+      countdown.classList.toggle("text-bg-danger", left <= 60);
+      if (left === 0) {
+        if (warning) warning.textContent = "Time is up: your saved answers are being submitted.";
+        flush();
+        window.setTimeout(function () { window.location.reload(); }, 1500);
+        return;
+      }
       window.setTimeout(tick, 1000);
     };
+    // Focused controls scroll clear of the sticky bar, whatever height it wraps to.
+    var pad = function () {
+      if (bar) document.documentElement.style.scrollPaddingTop = (bar.offsetHeight + 8) + "px";
+    };
+    if (bar && window.ResizeObserver) new window.ResizeObserver(pad).observe(bar);
+    pad();
     tick();
   }
 
   // Hotspot: click, tap or arrow keys move the marker; coordinates are in the image's own pixels.
+  // Both directions go through the image's rendered box (wherever CSS puts and scales it), and the
+  // marker is redrawn whenever that box changes size.
   document.querySelectorAll(".hotspot").forEach(function (box) {
     var img = box.querySelector("img");
     var marker = box.querySelector(".hotspot-marker");
@@ -148,11 +178,36 @@
     var xInput = fieldset.querySelector("input[name$='-x']");
     var yInput = fieldset.querySelector("input[name$='-y']");
     var width = Number(box.dataset.width), height = Number(box.dataset.height);
+
+    // The picture's rectangle on screen: the content box, less any object-fit letterboxing.
+    function pictureRect() {
+      var rect = img.getBoundingClientRect();
+      var left = rect.left + img.clientLeft, top = rect.top + img.clientTop;
+      var w = img.clientWidth, h = img.clientHeight;
+      var style = window.getComputedStyle(img);
+      left += parseFloat(style.paddingLeft) || 0;
+      top += parseFloat(style.paddingTop) || 0;
+      w -= (parseFloat(style.paddingLeft) || 0) + (parseFloat(style.paddingRight) || 0);
+      h -= (parseFloat(style.paddingTop) || 0) + (parseFloat(style.paddingBottom) || 0);
+      var fit = style.objectFit;
+      if ((fit === "contain" || fit === "scale-down") && w > 0 && h > 0) {
+        var scale = Math.min(w / width, h / height);
+        if (fit === "scale-down") scale = Math.min(scale, 1);
+        left += (w - width * scale) / 2;
+        top += (h - height * scale) / 2;
+        w = width * scale;
+        h = height * scale;
+      }
+      return { left: left, top: top, width: w, height: h };
+    }
+
     function show() {
       if (xInput.value === "" || yInput.value === "") { marker.hidden = true; return; }
+      var picture = pictureRect();
+      var origin = box.getBoundingClientRect();
       marker.hidden = false;
-      marker.style.left = (100 * Number(xInput.value) / width) + "%";
-      marker.style.top = (100 * Number(yInput.value) / height) + "%";
+      marker.style.left = (picture.left - origin.left - box.clientLeft + Number(xInput.value) * picture.width / width) + "px";
+      marker.style.top = (picture.top - origin.top - box.clientTop + Number(yInput.value) * picture.height / height) + "px";
     }
     function place(x, y) {
       xInput.value = Math.round(Math.min(width, Math.max(0, x)));
@@ -161,8 +216,10 @@
       queue(fieldset);
     }
     img.addEventListener("click", function (event) {
-      var rect = img.getBoundingClientRect();
-      place((event.clientX - rect.left) * width / rect.width, (event.clientY - rect.top) * height / rect.height);
+      var picture = pictureRect();
+      if (!picture.width || !picture.height) return;
+      place((event.clientX - picture.left) * width / picture.width,
+            (event.clientY - picture.top) * height / picture.height);
     });
     img.addEventListener("keydown", function (event) {
       var step = event.shiftKey ? 25 : 5;
@@ -180,6 +237,9 @@
       }
     });
     [xInput, yInput].forEach(function (input) { input.addEventListener("input", show); });
+    img.addEventListener("load", show);
+    if (window.ResizeObserver) new window.ResizeObserver(show).observe(img);
+    window.addEventListener("resize", show);
     show();
   });
 })();

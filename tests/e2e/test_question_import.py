@@ -47,7 +47,7 @@ def test_instructor_imports_a_gift_file(page, live_server, transactional_db, scr
     assert Question.objects.count() == 0
 
     page.get_by_role("button", name="Import these questions").click()
-    expect(page.locator(".messages")).to_contain_text("Imported 2 question(s) into Safety bank")
+    expect(page.locator(".messages")).to_contain_text("Imported 2 questions into Safety bank")
     expect(page.locator("main")).to_contain_text("Lung")
     screenshot("31-question-import-done")
     assert Question.objects.count() == 2

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.utils.translation import ngettext
 
 from quizzes.importers.model import FORMATS, QuestionFileError, max_bytes
 from quizzes.importers.parse import parse_file
@@ -58,7 +59,8 @@ class Command(BaseCommand):
             verb = "Nothing imported; without the rejections this would import"
         else:
             verb = "Imported"
-        self.stdout.write(f"{verb} {total} question(s) into bank '{bank}':")
+        questions = ngettext("question", "questions", total)
+        self.stdout.write(f"{verb} {total} {questions} into bank '{bank}':")
         for line in report.count_lines():
             self.stdout.write(f"  {line}")
         for problem in report.problems:

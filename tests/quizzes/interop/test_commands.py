@@ -46,7 +46,7 @@ def test_import_prints_counts_per_type_and_exits_zero(tmp_path):
     )
     assert error is None
     assert output.splitlines()[:4] == [
-        "Imported 3 question(s) into bank 'B':",
+        "Imported 3 questions into bank 'B':",
         "  Numeric: 1",
         "  Short text: 1",
         "  True / false: 1",
@@ -81,7 +81,7 @@ def test_dry_run_reports_the_same_and_imports_nothing(tmp_path):
     path = write(tmp_path, GOOD)
     output, error = run("import_questions", path, "--format", "gift", "--bank", "B", "--dry-run")
     assert error is None
-    assert output.startswith("Would import 3 question(s) into bank 'B':")
+    assert output.startswith("Would import 3 questions into bank 'B':")
     assert Question.objects.count() == 0 and not QuestionBank.objects.exists()
 
 

@@ -307,10 +307,10 @@ def test_the_main_unit_is_found_by_its_multiplier_as_a_number(multiplier):
 def test_units_that_are_not_kept_are_noted():
     parsed = only_question(numerical(unit("mm", "1.00") + unit("cm", "0.1")))
     assert parsed.answer["unit"] == "mm"
-    assert parsed.notes == ["The unit(s) 'cm' were not kept: only the main unit 'mm' is kept."]
+    assert parsed.notes == ["The unit 'cm' was not kept: only the main unit 'mm' is kept."]
     parsed = only_question(numerical(unit("cm", "0.1")))
     assert parsed.answer["unit"] == ""
-    assert parsed.notes == ["The unit(s) 'cm' were not kept: no unit has multiplier 1."]
+    assert parsed.notes == ["The unit 'cm' was not kept: no unit has multiplier 1."]
 
 
 def test_a_negative_tolerance_is_refused_not_made_positive():

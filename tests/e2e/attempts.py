@@ -1,0 +1,35 @@
+"""Shared steps for browser tests of the attempt page: log in, open the demo's technique quiz."""
+
+from playwright.sync_api import expect
+
+TECHNIQUE_SLUG = "technique-and-clinical-application-quiz"
+
+
+def log_in(page, demo_site, role: str = "trainee"):
+    from demo.loader import DEMO_ACCOUNTS
+
+    account = DEMO_ACCOUNTS[role]
+    page.goto(demo_site + "/accounts/login/")
+    page.get_by_label("Email").fill(account["email"])
+    page.get_by_label("Password").fill(account["password"])
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("link", name="Log in")).to_have_count(0)
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(email=account["email"])
+
+
+def start_technique_attempt(user):
+    """The demo's technique quiz: one long timed page (25 minutes) with the hotspot question."""
+    from quizzes.models import QuizPage
+    from quizzes.services import attempt_start
+
+    quiz = QuizPage.objects.get(slug=TECHNIQUE_SLUG)
+    attempt, _ = attempt_start(quiz=quiz, user=user)
+    return attempt
+
+
+def hotspot_position(attempt) -> int:
+    return next(
+        row.position for row in attempt.questions.all() if row.snapshot["type"] == "hotspot"
+    )
