@@ -12,6 +12,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("healthz", home_views.healthz, name="healthz"),
+    path("healthz/detail", home_views.healthz_detail, name="healthz_detail"),
     path("search/", home_views.search, name="search"),
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
