@@ -118,7 +118,11 @@ def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
 def test_healthz_sees_a_real_celery_worker_and_beat_heartbeat(
     client, fresh_heartbeats, no_celery_ping
 ):
-    env = {**os.environ, "REDIS_URL": fresh_heartbeats, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
+    env = {
+        **os.environ,
+        "REDIS_URL": fresh_heartbeats,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+    }
     worker = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=solo",
          "--concurrency=1", "-n", f"healthz-{os.getpid()}@%h", "--loglevel=warning"],
