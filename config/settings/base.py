@@ -251,6 +251,8 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xl
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAIL_USER_CUSTOM_FIELDS = ["full_name", "profession", "registration_number"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# One password reset for everyone (allauth's: limited per client, logs in and lifts log-in locks).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
 
 LOGGING = {

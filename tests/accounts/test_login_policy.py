@@ -153,3 +153,9 @@ def test_password_reset_requests_are_limited_per_real_client(client):
         for n in range(25)
     ]
     assert 429 in statuses  # one client asking for many resets is still limited
+
+
+def test_the_admin_offers_the_one_password_reset_that_lifts_locks(client):
+    html = client.get("/admin/login/").content.decode()
+    assert 'href="/accounts/password/reset/"' in html
+    assert client.get("/admin/password_reset/").status_code == 404
