@@ -177,6 +177,9 @@ STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
+# Django serves /media/ itself (with a sandboxing CSP); set SERVE_MEDIA=false when the proxy does,
+# and give those responses the same headers (README, "Uploaded files").
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -249,6 +252,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SafeImageForm"  # refuses SVGs it cannot clean
 WAGTAIL_USER_CUSTOM_FIELDS = ["full_name", "profession", "registration_number"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # One password reset for everyone (allauth's: limited per client, logs in and lifts log-in locks).
