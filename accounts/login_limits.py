@@ -1,19 +1,21 @@
 """One log-in policy for every path that calls django.contrib.auth.authenticate().
 
 That is the site's log-in (allauth), /admin/login/ and /_util/login/ (Wagtail), so the limits live
-in an authentication backend and a `user_login_failed` receiver rather than in one form:
+in an authentication backend (accounts.backends) rather than in one form:
 
 - per account and connection: django-axes locks (email, client) after AXES_FAILURE_LIMIT failures;
 - per connection: LOGIN_FAILURES_PER_CLIENT failures for any accounts (spraying);
 - per account: LOGIN_FAILURES_PER_ACCOUNT failures from any connections (distributed guessing).
 
 Only attempts that were actually checked count: one connection already locked out cannot run an
-account's counter up and lock its owner out everywhere. The client is the real one behind our
-proxies (CLIENT_IP_CALLABLE). The owner always has a way in: the password-reset email's link logs
-them in and clears the account's counters. Counters live in the shared "ratelimit" cache; if it
-is down the per-connection lock (in the database) still holds.
+account's counter up and lock its owner out everywhere. Each attempt is counted before its
+password is checked, so parallel attempts cannot all slip under a limit. The client is the real
+one behind our proxies (CLIENT_IP_CALLABLE). The owner always has a way in: the password-reset
+email's link logs them in and clears the account's counters. Counters live in the shared
+"ratelimit" cache; if it is down the per-connection lock (in the database) still holds.
 """
 
+import contextlib
 import hashlib
 import ipaddress
 import logging
@@ -25,7 +27,7 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 REFUSED_ATTRIBUTE = "login_limit_refused"  # "account" or "client" on a refused request
-_ADMITTED = "_login_limits_admitted"
+_RESERVED = "_login_limits_counted"  # the counter keys this attempt was counted in
 
 
 def client_ip(request) -> str | None:
@@ -61,37 +63,52 @@ def _limits() -> dict[str, int]:
     }
 
 
-def login_refusal(request, email: str | None) -> str | None:
-    """Which limit, if any, refuses this attempt ("account" or "client")."""
+def login_reserve(request, email: str | None) -> str | None:
+    """Count this attempt against each limit now; the scope that refuses it, if any.
+
+    Counting first (an atomic increment) is what stops parallel attempts from all passing a check
+    that each saw under the limit. A refused attempt is uncounted again at once; a successful one
+    when the user is logged in (login_release); a failed one keeps its count.
+    """
     keys = _keys(request, email)
+    limits = _limits()
+    cache = caches["ratelimit"]
+    counted, refusal = [], None
     try:
-        counts = caches["ratelimit"].get_many(list(keys.values()))
+        for scope in ("account", "client"):
+            if scope not in keys:
+                continue
+            cache.add(keys[scope], 0, timeout=settings.LOGIN_FAILURE_WINDOW)
+            value = cache.incr(keys[scope])
+            counted.append(keys[scope])
+            if value > limits[scope] and refusal is None:
+                refusal = scope
+        if refusal:
+            _uncount(counted)
+            return refusal
     except Exception:  # noqa: BLE001 - fail open; axes still locks per connection
         logger.warning("Log-in limit cache unavailable; only per-connection locks apply")
         return None
-    limits = _limits()
-    for scope in ("account", "client"):
-        if scope in keys and counts.get(keys[scope], 0) >= limits[scope]:
-            return scope
+    setattr(request, _RESERVED, counted)
     return None
 
 
-def login_admit(request) -> None:
-    setattr(request, _ADMITTED, True)
-
-
-def login_failure_record(request, email: str | None) -> None:
-    """Count a checked failure; attempts refused by a lock were never admitted and do not count."""
-    if request is None or not getattr(request, _ADMITTED, False):
-        return
-    setattr(request, _ADMITTED, False)
+def _uncount(keys: list[str]) -> None:
     cache = caches["ratelimit"]
-    try:
-        for key in _keys(request, email).values():
-            cache.add(key, 0, timeout=settings.LOGIN_FAILURE_WINDOW)
-            cache.incr(key)
-    except Exception:  # noqa: BLE001
-        logger.warning("Log-in limit cache unavailable; failure not counted")
+    for key in keys:
+        with contextlib.suppress(ValueError):  # expired meanwhile
+            cache.decr(key)
+
+
+def login_release(request) -> None:
+    """The attempt succeeded: it is not a failure after all."""
+    keys = getattr(request, _RESERVED, None) if request is not None else None
+    if keys:
+        setattr(request, _RESERVED, None)
+        try:
+            _uncount(keys)
+        except Exception:  # noqa: BLE001
+            logger.warning("Log-in limit cache unavailable; success not uncounted")
 
 
 def login_limits_clear_account(*, email: str) -> None:

@@ -1,18 +1,13 @@
 from allauth.account.signals import password_reset
-from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
 
 from accounts import login_limits
-from accounts.adapter import axes_username
-
-
-@receiver(user_login_failed)
-def count_login_failure(sender, credentials, request=None, **kwargs):
-    login_limits.login_failure_record(request, axes_username(request, credentials))
 
 
 @receiver(user_logged_in)
 def clear_account_failures(sender, request, user, **kwargs):
+    login_limits.login_release(request)
     login_limits.login_limits_clear_account(email=user.email.strip().lower())
 
 
