@@ -1,4 +1,5 @@
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from wagtail.images.forms import BaseImageForm
 
 from home.svg import UnsafeSvg, svg_sanitize
@@ -10,7 +11,7 @@ class SafeImageForm(BaseImageForm):
 
     def clean_file(self):
         file = self.cleaned_data.get("file")
-        if file and getattr(file, "name", "").lower().endswith(".svg") and hasattr(file, "read"):
+        if isinstance(file, UploadedFile) and file.name.lower().endswith(".svg"):
             position = file.tell()
             file.seek(0)
             try:
