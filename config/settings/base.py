@@ -114,6 +114,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "accounts.backends.LoginLimitBackend",  # after axes: what axes refuses is not counted
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]
@@ -137,20 +138,28 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.ProfileSignupForm"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-# django-axes owns the per-account lockout; allauth keeps a looser per-email limit as a backstop
-# against one account being guessed from many addresses.
-ACCOUNT_RATE_LIMITS = {"login_failed": "30/m/ip,20/15m/key"}
+# Log-in limits (README, "Log-in limits"), the same on every log-in path: axes locks an
+# (email, client) pair; accounts.login_limits counts checked failures per client and per account.
+# allauth's own failed-login limit would count on only one path and keep counting attempts axes had
+# already refused, so it is off; its other limits (sign-up, reset, all log-ins per client) stay.
+ACCOUNT_RATE_LIMITS = {"login_failed": None}
+ACCOUNT_LOGIN_ON_PASSWORD_RESET = True  # the emailed link is how a locked-out owner gets in
+LOGIN_FAILURES_PER_CLIENT = int(os.environ.get("LOGIN_FAILURES_PER_CLIENT", "30"))
+LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("LOGIN_FAILURES_PER_ACCOUNT", "20"))
+LOGIN_FAILURE_WINDOW = 15 * 60  # seconds, from the first counted failure
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Needlepoint Academy] "
 
-# django-axes: lock an email + IP pair out after repeated failures.
+# django-axes: lock an (email, client IP) pair out after repeated failures.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_CALLABLE = "accounts.adapter.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"
-AXES_CLIENT_IP_CALLABLE = "config.proxy.client_ip"
+# The real client behind our proxies, for axes, allauth's limits and ours.
+CLIENT_IP_CALLABLE = "config.proxy.client_ip"
+AXES_CLIENT_IP_CALLABLE = CLIENT_IP_CALLABLE
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))  # reverse proxies in front
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -168,6 +177,9 @@ STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 MEDIA_URL = "/media/"
+# Django serves /media/ itself (with a sandboxing CSP); set SERVE_MEDIA=false when the proxy does,
+# and give those responses the same headers (README, "Uploaded files").
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -182,6 +194,7 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None  # a long Redis outage must not end the worker
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -239,8 +252,11 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SafeImageForm"  # refuses SVGs it cannot clean
 WAGTAIL_USER_CUSTOM_FIELDS = ["full_name", "profession", "registration_number"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# One password reset for everyone (allauth's: limited per client, logs in and lifts log-in locks).
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no third-party avatar requests from the admin
 
 LOGGING = {
