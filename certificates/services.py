@@ -6,6 +6,7 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -163,9 +164,25 @@ def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certi
     return certificate
 
 
+def _lock(certificate: Certificate) -> Certificate:
+    """Lock the certificate's row until commit, so checks and the writes they guard are atomic.
+
+    The first statement is a write (a no-op UPDATE) rather than SELECT … FOR UPDATE: PostgreSQL
+    locks the row either way, and SQLite then takes its write lock at once, so parallel callers
+    queue instead of failing with "database is locked" when a read lock cannot be upgraded.
+    """
+    Certificate.objects.filter(pk=certificate.pk).update(status=F("status"))
+    return Certificate.objects.get(pk=certificate.pk)
+
+
 @transaction.atomic
 def certificate_resend(*, certificate: Certificate, user) -> CertificateEmail:
-    """Email the certificate again, at the holder's or an instructor's request."""
+    """Email the certificate again, at the holder's or an instructor's request.
+
+    The count of recent resends and the new row are one step under the certificate's row lock:
+    20 parallel requests queue one after another and exactly the limit get through.
+    """
+    certificate = _lock(certificate)
     if certificate.status == Certificate.Status.REVOKED:
         raise CertificateActionError("A revoked certificate is not sent.")
     recent = CertificateEmail.objects.filter(
