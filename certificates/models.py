@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from certificates.codes import display
+from certificates.storage import private_storage
 
 
 class CertificateTemplate(models.Model):
@@ -76,7 +77,7 @@ class Certificate(models.Model):
     revoked_reason = models.CharField(max_length=300, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     reissued_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.FileField(upload_to="certificates/", blank=True)
+    pdf = models.FileField(upload_to="certificates/", storage=private_storage, blank=True)
     pdf_rendered_at = models.DateTimeField("PDF rendered at", null=True, blank=True)
 
     class Meta:

@@ -18,6 +18,8 @@ from certificates.selectors import (
 )
 from certificates.services import CertificateActionError, certificate_resend
 
+VIEW = "certificates.view_certificate"
+
 
 def _too_many(request, minutes: int):
     response = render(request, "certificates/too_many.html", {"minutes": minutes}, status=429)
@@ -78,16 +80,24 @@ def my_certificates(request):
 
 @login_required
 def download(request, certificate_id: int):
-    """Only the holder downloads their PDF; any other id is a 404."""
-    certificate = get_object_or_404(Certificate, pk=certificate_id, user=request.user)
+    """The holder, or staff who may read the register, download the PDF; anyone else gets a 404.
+
+    Files are streamed from private storage: there is no public URL to leak or cache.
+    """
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    if certificate.user_id != request.user.pk and not request.user.has_perm(VIEW):
+        raise Http404("No such certificate.")
     if not certificate.pdf:
         raise Http404("This certificate is still being prepared.")
-    return FileResponse(
+    response = FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,
         filename=f"certificate-{certificate.display_code}.pdf",
         content_type="application/pdf",
     )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

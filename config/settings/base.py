@@ -182,6 +182,8 @@ MEDIA_URL = "/media/"
 # Django serves /media/ itself (with a sandboxing CSP); set SERVE_MEDIA=false when the proxy does,
 # and give those responses the same headers (README, "Uploaded files").
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Files only the app serves, after its own checks (certificate PDFs); never under MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -103,3 +103,28 @@ def test_parallel_resends_with_real_sending_never_exceed_the_limit():
     assert 1 <= sent <= services.RESENDS_PER_HOUR
     assert len(mail.outbox) == sent
     assert all(messages for _, messages in results)  # everyone is told what happened
+
+
+def test_parallel_revokes_revoke_once_and_email_the_holder_once():
+    certificate = certificate_for_new_trainee()
+    instructor = UserFactory(is_superuser=True)
+    mail.outbox.clear()
+
+    def revoke(index):
+        try:
+            services.certificate_revoke(
+                certificate=Certificate.objects.get(pk=certificate.pk),
+                reason=f"Sign-off withdrawn ({index})",
+                user=instructor,
+            )
+        except services.CertificateActionError as error:
+            return str(error)
+        return "revoked"
+
+    results, errors = in_parallel(revoke, count=8)
+    assert not errors, errors
+    assert results.count("revoked") == 1
+    assert set(results) - {"revoked"} == {"This certificate is already revoked."}
+    assert certificate.emails.filter(kind="revocation").count() == 1
+    [message] = [m for m in mail.outbox if "revoked" in m.subject.lower()]
+    assert message.to == [certificate.user.email]
