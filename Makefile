@@ -42,4 +42,4 @@ bench: $(INSTALLED)
 	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest tests/bench/bench_certificates.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
-	rm -rf var/db.sqlite3 var/media var/mail var/celerybeat-schedule*
+	rm -rf var/db.sqlite3 var/media var/private var/mail var/celerybeat-schedule*

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.views.decorators.http import require_http_methods
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -78,12 +79,34 @@ class CertificateFilterSet(WagtailFilterSet):
         )
 
 
+DATETIME_FORMAT = "j F Y H:i"  # the site's dates ("2 July 2026"), in its time zone, to the minute
+XLSX_DATETIME_FORMAT = "d mmmm yyyy hh:mm"
+EXPORTED_DATES = ("issued_at", "expires_at", "revoked_at", "reissued_at")
+
+
+def local_datetime(value) -> str:
+    return "" if value is None else date_format(timezone.localtime(value), DATETIME_FORMAT)
+
+
+def local_naive(value):
+    """XLSX has no time zones: write the site's wall-clock time, not UTC, without microseconds."""
+    if value is None:
+        return None
+    return timezone.localtime(value).replace(tzinfo=None, second=0, microsecond=0)
+
+
 class CertificateIndexView(IndexView):
     # Names are typed by trainees: a spreadsheet must not run one as a formula.
     custom_field_preprocess = {
-        field: {"csv": csv_safe}
-        for field in ("holder_name", "registration_number", "course_title", "revoked_reason")
+        **{
+            field: {"csv": csv_safe}
+            for field in ("holder_name", "registration_number", "course_title", "revoked_reason")
+        },
+        **{field: {"csv": local_datetime, "xlsx": local_naive} for field in EXPORTED_DATES},
     }
+
+    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+        return super().generate_xlsx_row(worksheet, row_dict, date_format=XLSX_DATETIME_FORMAT)
 
     def get_base_queryset(self):
         return with_delivery_status(super().get_base_queryset())
@@ -104,6 +127,21 @@ def delivery_label(certificate) -> str:
 
 class CertificateInspectView(InspectView):
     template_name = "certificates/admin/inspect.html"
+    EMPTY = {
+        "reissued_at": "Not re-issued",
+        "revoked_at": "Not revoked",
+        "revoked_reason": "—",
+        "registration_number": "Not given",
+        "pdf_rendered_at": "Not rendered yet",
+    }
+
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name)
+        if value in (None, ""):
+            return self.EMPTY.get(field_name, "—")
+        if field_name.endswith("_at"):
+            return local_datetime(value)
+        return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -238,6 +276,7 @@ class CertificateRegisterViewSet(ModelViewSet):
         "issued_at",
         "expires_at",
         "standing_now",
+        "revoked_at",
         "revoked_reason",
         "delivery_status",
     ]

@@ -87,7 +87,7 @@ def certificate_email_send(*, email_id: int) -> bool:
     email = CertificateEmail.objects.select_related("certificate__user").get(pk=email_id)
     certificate = email.certificate
     rows = CertificateEmail.objects.filter(pk=email_id)
-    if certificate.status == Certificate.Status.REVOKED:
+    if certificate.status == Certificate.Status.REVOKED and email.kind != Kind.REVOCATION:
         rows.update(status=Status.CANCELLED)
         return False
     try:
@@ -97,9 +97,12 @@ def certificate_email_send(*, email_id: int) -> bool:
             certificate = certificate_render(certificate=certificate)
             email.certificate = certificate
         message = build_message(email)
-        if Certificate.objects.filter(
-            pk=certificate.pk, status=Certificate.Status.REVOKED
-        ).exists():
+        if (
+            email.kind != Kind.REVOCATION
+            and Certificate.objects.filter(
+                pk=certificate.pk, status=Certificate.Status.REVOKED
+            ).exists()
+        ):
             rows.update(status=Status.CANCELLED)  # revoked while we were preparing it
             return False
         message.send(fail_silently=False)
@@ -142,7 +145,10 @@ def build_message(email: CertificateEmail) -> EmailMultiAlternatives:
         "site_url": settings.SITE_URL,
     }
     template = "certificates/email/reminder" if is_reminder else "certificates/email/certificate"
-    if is_reminder:
+    if email.kind == Kind.REVOCATION:
+        template = "certificates/email/revocation"
+        subject = f"Your certificate for {certificate.course_title} has been revoked"
+    elif is_reminder:
         subject = f"Your certificate for {certificate.course_title} expires soon"
     elif email.kind == Kind.REISSUE:
         subject = f"Your re-issued certificate: {certificate.course_title}"
@@ -155,7 +161,7 @@ def build_message(email: CertificateEmail) -> EmailMultiAlternatives:
         headers={"Message-ID": _message_id(email)},
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
-    if not is_reminder:
+    if email.kind in WITH_PDF:
         with certificate.pdf.open("rb") as pdf:
             message.attach(
                 f"certificate-{certificate.display_code}.pdf", pdf.read(), "application/pdf"

@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 
 from certificates.codes import display
+from certificates.storage import private_storage
 
 
 class CertificateTemplate(models.Model):
@@ -76,7 +77,7 @@ class Certificate(models.Model):
     revoked_reason = models.CharField(max_length=300, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     reissued_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.FileField(upload_to="certificates/", blank=True)
+    pdf = models.FileField(upload_to="certificates/", storage=private_storage, blank=True)
     pdf_rendered_at = models.DateTimeField("PDF rendered at", null=True, blank=True)
 
     class Meta:
@@ -137,6 +138,7 @@ class CertificateEmail(models.Model):
         REMINDER_60 = "reminder_60", "Expiry reminder (60 days)"
         REMINDER_30 = "reminder_30", "Expiry reminder (30 days)"
         REMINDER_7 = "reminder_7", "Expiry reminder (7 days)"
+        REVOCATION = "revocation", "Revocation notice"
 
     class Status(models.TextChoices):
         PENDING = "pending", "Waiting to send"
@@ -146,7 +148,14 @@ class CertificateEmail(models.Model):
         GAVE_UP = "gave_up", "Failed, gave up"
         CANCELLED = "cancelled", "Not sent: certificate revoked"
 
-    ONCE_ONLY = [Kind.DELIVERY, Kind.REMINDER_60, Kind.REMINDER_30, Kind.REMINDER_7]
+    # At most one row of these kinds per certificate (a constraint), however often they are queued.
+    ONCE_ONLY = [
+        Kind.DELIVERY,
+        Kind.REMINDER_60,
+        Kind.REMINDER_30,
+        Kind.REMINDER_7,
+        Kind.REVOCATION,
+    ]
 
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="emails")
     kind = models.CharField(max_length=16, choices=Kind.choices)
@@ -166,7 +175,9 @@ class CertificateEmail(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["certificate", "kind"],
-                condition=Q(kind__in=["delivery", "reminder_60", "reminder_30", "reminder_7"]),
+                condition=Q(
+                    kind__in=["delivery", "reminder_60", "reminder_30", "reminder_7", "revocation"]
+                ),
                 name="one_email_of_each_once_only_kind",
             ),
         ]

@@ -47,4 +47,5 @@ def _image_path(image) -> str | None:
 
 
 def render_pdf(html: str) -> bytes:
-    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+    """Tagged PDF/UA-1: structure for screen readers, the page's lang and its <title> as title."""
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(pdf_variant="pdf/ua-1")

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
+import time
 
 from django.conf import settings
 from django_ratelimit.core import get_usage
@@ -15,6 +17,11 @@ from django_ratelimit.core import get_usage
 from config import proxy
 
 logger = logging.getLogger(__name__)
+OUTAGE_LOG_INTERVAL = 60  # seconds: an outage is logged once a minute, not once per request
+_monotonic = time.monotonic
+_outage_lock = threading.Lock()
+_outage_logged_at: float | None = None
+_outage_skipped = 0
 
 
 def client_ip(group, request) -> str:
@@ -24,10 +31,40 @@ def client_ip(group, request) -> str:
 
 def _usage(request, group: str, rate: str, increment: bool):
     try:
-        return get_usage(request, group=group, key=client_ip, rate=rate, increment=increment)
+        usage = get_usage(request, group=group, key=client_ip, rate=rate, increment=increment)
     except Exception:  # noqa: BLE001 - a cache outage must not take verification down
-        logger.warning("Rate-limit cache unavailable; verify page not limited", exc_info=True)
+        _log_outage()
         return None
+    _outage_over()
+    return usage
+
+
+def _log_outage() -> None:
+    """The first failure logs its traceback; then one line per interval with the count."""
+    global _outage_logged_at, _outage_skipped  # noqa: PLW0603 - per-process log throttle
+    with _outage_lock:
+        now = _monotonic()
+        if _outage_logged_at is None:
+            _outage_logged_at, _outage_skipped = now, 0
+            logger.warning("Rate-limit cache unavailable; verify page not limited", exc_info=True)
+        elif now - _outage_logged_at >= OUTAGE_LOG_INTERVAL:
+            logger.warning(
+                "Rate-limit cache still unavailable; %s more checks not limited in the last %.0f s",
+                _outage_skipped + 1,
+                now - _outage_logged_at,
+            )
+            _outage_logged_at, _outage_skipped = now, 0
+        else:
+            _outage_skipped += 1
+
+
+def _outage_over() -> None:
+    global _outage_logged_at  # noqa: PLW0603
+    if _outage_logged_at is not None:
+        with _outage_lock:
+            if _outage_logged_at is not None:
+                _outage_logged_at = None
+                logger.warning("Rate-limit cache is back; verify page limited again")
 
 
 def verify_limited(request, *, miss: bool = False) -> int | None:

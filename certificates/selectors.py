@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -171,10 +172,20 @@ def transcript_csv(data: Transcript) -> str:
     return buffer.getvalue()
 
 
+FORMULA_STARTS = frozenset("=+-@")
+
+
 def csv_safe(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas; quote them as text."""
+    """Spreadsheets run cells that start with = + - @ as formulas; quote them as text.
+
+    They skip leading whitespace and line breaks first, and read fullwidth signs (＝ ＋ － ＠) as
+    the ASCII ones, so both count as a formula start too.
+    """
     value = "" if value is None else str(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+    if value[:1] in ("\t", "\r", "\n"):
+        return "'" + value
+    first = unicodedata.normalize("NFKC", value.lstrip()[:1])
+    return "'" + value if first[:1] in FORMULA_STARTS else value
 
 
 def transcript_pdf(data: Transcript) -> bytes:

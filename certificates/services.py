@@ -6,6 +6,7 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
@@ -76,14 +77,16 @@ def certificate_render(*, certificate: Certificate) -> Certificate:
     """Render and store the PDF; running it again replaces the file with an identical one.
 
     Rendering happens outside any lock; the result is kept only if the certificate still has the
-    code and name it was rendered with, so a render that overlaps a re-issue cannot win.
+    code, name and status it was rendered with, so a render that overlaps a re-issue or a
+    revocation cannot store a copy without the new code or the REVOKED stamp.
     """
     design = CertificateTemplate.objects.filter(course_id=certificate.course_id).first()
     pdf = render_pdf(certificate_html(certificate, design))
+    rendered_as = (certificate.code, certificate.holder_name, certificate.status)
     with transaction.atomic():
         current = Certificate.objects.select_for_update().get(pk=certificate.pk)
-        if (current.code, current.holder_name) != (certificate.code, certificate.holder_name):
-            return current  # re-issued meanwhile: its own render is queued
+        if (current.code, current.holder_name, current.status) != rendered_as:
+            return current  # re-issued or revoked meanwhile: its own render is queued
         old_name = current.pdf.name
         current.pdf.save(f"{current.code}.pdf", ContentFile(pdf), save=False)
         current.pdf_rendered_at = timezone.now()
@@ -100,22 +103,37 @@ def _delete_after_commit(storage, name: str) -> None:
 
 @transaction.atomic
 def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certificate:
-    """Withdraw a certificate; the verify page shows the reason from now on."""
+    """Withdraw a certificate: the verify page shows the date and reason from now on.
+
+    The holder is emailed once (a once-only outbox row, created under the row lock). The original
+    PDF is deleted; its replacement is stamped REVOKED, so no copy served from now on can pass
+    for a valid certificate.
+    """
     reason = reason.strip()
     if not reason:
         raise CertificateActionError("Give the reason for revoking: the verify page shows it.")
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = _lock(certificate)
     if certificate.status == Certificate.Status.REVOKED:
         raise CertificateActionError("This certificate is already revoked.")
     certificate.status = Certificate.Status.REVOKED
     certificate.revoked_reason = reason[:300]
     certificate.revoked_at = timezone.now()
-    certificate.save(update_fields=["status", "revoked_reason", "revoked_at"])
+    if certificate.pdf:
+        _delete_after_commit(certificate.pdf.storage, certificate.pdf.name)
+    certificate.pdf = ""
+    certificate.pdf_rendered_at = None
+    certificate.save(
+        update_fields=["status", "revoked_reason", "revoked_at", "pdf", "pdf_rendered_at"]
+    )
     CertificateEmail.objects.filter(
         certificate=certificate,
         status__in=[CertificateEmail.Status.PENDING, CertificateEmail.Status.FAILED],
     ).update(status=CertificateEmail.Status.CANCELLED)
+    certificate_email_queue(
+        certificate=certificate, kind=CertificateEmail.Kind.REVOCATION, requested_by=user
+    )
     log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
+    transaction.on_commit(lambda: enqueue_render(certificate.pk))
     return certificate
 
 
@@ -129,7 +147,7 @@ def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certi
     reason = reason.strip()
     if not reason:
         raise CertificateActionError("Give the reason for re-issuing.")
-    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = _lock(certificate)
     if certificate.status == Certificate.Status.REVOKED:
         raise CertificateActionError(
             "A revoked certificate cannot be re-issued: that would make it valid again. "
@@ -163,9 +181,25 @@ def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certi
     return certificate
 
 
+def _lock(certificate: Certificate) -> Certificate:
+    """Lock the certificate's row until commit, so checks and the writes they guard are atomic.
+
+    The first statement is a write (a no-op UPDATE) rather than SELECT … FOR UPDATE: PostgreSQL
+    locks the row either way, and SQLite then takes its write lock at once, so parallel callers
+    queue instead of failing with "database is locked" when a read lock cannot be upgraded.
+    """
+    Certificate.objects.filter(pk=certificate.pk).update(status=F("status"))
+    return Certificate.objects.get(pk=certificate.pk)
+
+
 @transaction.atomic
 def certificate_resend(*, certificate: Certificate, user) -> CertificateEmail:
-    """Email the certificate again, at the holder's or an instructor's request."""
+    """Email the certificate again, at the holder's or an instructor's request.
+
+    The count of recent resends and the new row are one step under the certificate's row lock:
+    20 parallel requests queue one after another and exactly the limit get through.
+    """
+    certificate = _lock(certificate)
     if certificate.status == Certificate.Status.REVOKED:
         raise CertificateActionError("A revoked certificate is not sent.")
     recent = CertificateEmail.objects.filter(

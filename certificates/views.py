@@ -16,7 +16,9 @@ from certificates.selectors import (
     transcript_csv,
     transcript_pdf,
 )
-from certificates.services import CertificateActionError, certificate_resend
+from certificates.services import CertificateActionError, certificate_render, certificate_resend
+
+VIEW = "certificates.view_certificate"
 
 
 def _too_many(request, minutes: int):
@@ -78,16 +80,29 @@ def my_certificates(request):
 
 @login_required
 def download(request, certificate_id: int):
-    """Only the holder downloads their PDF; any other id is a 404."""
-    certificate = get_object_or_404(Certificate, pk=certificate_id, user=request.user)
+    """The holder, or staff who may read the register, download the PDF; anyone else gets a 404.
+
+    Files are streamed from private storage: there is no public URL to leak or cache.
+    """
+    certificate = get_object_or_404(Certificate, pk=certificate_id)
+    if certificate.user_id != request.user.pk and not request.user.has_perm(VIEW):
+        raise Http404("No such certificate.")
+    revoked = certificate.status == Certificate.Status.REVOKED
+    if not certificate.pdf and revoked:
+        # Revoking deleted the original; the stamped copy is queued, but do not make them wait.
+        certificate = certificate_render(certificate=certificate)
     if not certificate.pdf:
         raise Http404("This certificate is still being prepared.")
-    return FileResponse(
+    suffix = "-REVOKED" if revoked else ""
+    response = FileResponse(
         certificate.pdf.open("rb"),
         as_attachment=True,
-        filename=f"certificate-{certificate.display_code}.pdf",
+        filename=f"certificate-{certificate.display_code}{suffix}.pdf",
         content_type="application/pdf",
     )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
 
 
 @require_POST

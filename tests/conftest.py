@@ -46,8 +46,17 @@ def use_redis(settings, redis_url):
 
     previous = app.conf.broker_url
     app.conf.broker_url = redis_url
+    _drop_broker_pools(app)
     yield redis_url
     app.conf.broker_url = previous
+    _drop_broker_pools(app)
+
+
+def _drop_broker_pools(app):
+    """Eager .delay() still opens the producer pool, bound to the broker URL of that moment; an
+    earlier eager test would otherwise leave this test queueing to the default Redis port."""
+    app._pool = None  # kombu keeps one pool per URL; the next use picks the right one
+    app.amqp._producer_pool = None
 
 
 @pytest.fixture

@@ -23,7 +23,9 @@ ALLOWED_HOSTS = [
     for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
     if h.strip()
 ]
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Absolute links (emails, PDFs, QR codes). By default the server `make run` starts on WEB_PORT.
+WEB_PORT = os.environ.get("WEB_PORT", "8000")
+SITE_URL = os.environ.get("SITE_URL", f"http://127.0.0.1:{WEB_PORT}").rstrip("/")
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
 INSTALLED_APPS = [
@@ -180,6 +182,8 @@ MEDIA_URL = "/media/"
 # Django serves /media/ itself (with a sandboxing CSP); set SERVE_MEDIA=false when the proxy does,
 # and give those responses the same headers (README, "Uploaded files").
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# Files only the app serves, after its own checks (certificate PDFs); never under MEDIA_ROOT.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from django.core import mail
@@ -147,3 +148,65 @@ def test_nobody_edits_or_deletes_a_certificate_directly(client, issue, instructo
     assert client.get(f"{INDEX}edit/{certificate.pk}/").status_code in (302, 403)
     assert client.get(f"{INDEX}delete/{certificate.pk}/").status_code in (302, 403)
     assert client.get(f"{INDEX}new/").status_code in (302, 403)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "=1+1",
+        " =1+1",
+        "\n=1+1",
+        "\r\n=cmd|' /C calc'!A0",
+        "\u3000=1+1",
+        "\u00a0@SUM(A1)",
+        "\uff1d1+1",  # fullwidth equals sign: spreadsheets read it as =
+        "\uff0b1",
+        "\uff0d1",
+        "\uff20SUM(A1)",
+        "\t+1",
+    ],
+)
+def test_csv_guard_catches_formulas_behind_whitespace_and_fullwidth_signs(typed):
+    from certificates.selectors import csv_safe
+
+    assert csv_safe(typed) == "'" + typed
+
+
+@pytest.mark.parametrize("plain", ["Ann O'Neil", "", "Dr Bea = Chief", "PH123456"])
+def test_csv_guard_leaves_plain_values_alone(plain):
+    from certificates.selectors import csv_safe
+
+    assert csv_safe(plain) == plain
+
+
+def test_register_exports_dates_in_the_site_format_and_time_zone(client, issue, instructor):
+    import datetime
+
+    from openpyxl import load_workbook
+
+    certificate = issue()
+    issued = datetime.datetime(2026, 7, 1, 23, 30, 15, 123456, tzinfo=datetime.UTC)
+    Certificate.objects.filter(pk=certificate.pk).update(
+        issued_at=issued, expires_at=issued.replace(year=2028)
+    )
+    client.force_login(instructor)
+    content = b"".join(client.get(INDEX, {"export": "csv"}).streaming_content).decode()
+    [row] = list(csv.DictReader(io.StringIO(content)))
+    # 23:30 UTC on 1 July is 00:30 on 2 July in London (BST)
+    assert row["Issued at"] == "2 July 2026 00:30"
+    assert row["Expires at"] == "2 July 2028 00:30"
+    response = client.get(INDEX, {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    headings = [cell.value for cell in sheet[1]]
+    issued_cell = sheet[2][headings.index("Issued at")]
+    assert issued_cell.value == datetime.datetime(2026, 7, 2, 0, 30)
+    assert issued_cell.number_format == "d mmmm yyyy hh:mm"
+
+
+def test_inspect_page_never_says_none(client, issue, instructor):
+    certificate = issue()
+    client.force_login(instructor)
+    html = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
+    values = [" ".join(v.split()) for v in re.findall(r"<dd>(.*?)</dd>", html, re.S)]
+    assert "None" not in values
+    assert "Not re-issued" in values and "Not revoked" in values and "Not revoked" in html

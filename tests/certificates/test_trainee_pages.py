@@ -135,3 +135,32 @@ def test_verification_still_works_when_the_rate_limit_cache_is_down(client, issu
     monkeypatch.setattr("certificates.ratelimit.get_usage", cache_down)
     url = reverse("certificates:verify", args=[certificate.code])
     assert client.get(url).status_code == 200
+
+
+def test_a_cache_outage_is_logged_once_per_interval_not_per_request(
+    client, issue, monkeypatch, caplog
+):
+    from certificates import ratelimit
+
+    certificate = issue()
+    clock = [1000.0]
+    monkeypatch.setattr(ratelimit, "_monotonic", lambda: clock[0], raising=False)
+    monkeypatch.setattr(ratelimit, "_outage_logged_at", None, raising=False)
+
+    def cache_down(*args, **kwargs):
+        raise ConnectionError("redis down")
+
+    monkeypatch.setattr("certificates.ratelimit.get_usage", cache_down)
+    url = reverse("certificates:verify", args=[certificate.code])
+
+    def logged():
+        return [r for r in caplog.records if r.name == "certificates.ratelimit"]
+
+    with caplog.at_level("WARNING", logger="certificates.ratelimit"):
+        assert {client.get(url).status_code for _ in range(30)} == {200}
+        assert len(logged()) == 1 and logged()[0].exc_info  # one traceback, not 60
+        clock[0] += 61  # the next interval
+        client.get(url)
+    assert len(logged()) == 2
+    assert "still unavailable" in logged()[1].getMessage()
+    assert logged()[1].exc_info is None
