@@ -18,7 +18,7 @@ from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_evaluate_completion
 from quizzes import marking
 from quizzes.models import Attempt, AttemptQuestion, Question, QuizOverride, QuizPage
-from quizzes.responses import InvalidResponse, clean_response
+from quizzes.responses import InvalidResponse, clean_response, position_of
 from quizzes.snapshots import new_seed, question_snapshot
 
 
@@ -244,17 +244,16 @@ def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) ->
 
 @transaction.atomic
 def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveResult:
-    try:
-        positions = {int(position) for position in responses}
-    except (TypeError, ValueError) as error:
-        raise InvalidResponse("That question is not part of this attempt.") from error
-    rows = {row.position: row for row in attempt.questions.filter(position__in=positions)}
-    if set(rows) != positions:
+    by_position = {position_of(key): raw for key, raw in responses.items()}
+    if None in by_position or len(by_position) != len(responses):
+        raise InvalidResponse("That question is not part of this attempt.")
+    rows = {row.position: row for row in attempt.questions.filter(position__in=by_position)}
+    if set(rows) != set(by_position):
         raise InvalidResponse("That question is not part of this attempt.")
     now = timezone.now()
     changed, errors = [], {}
-    for position, raw in responses.items():
-        row = rows[int(position)]
+    for position, raw in by_position.items():
+        row = rows[position]
         try:
             row.response = clean_response(row.snapshot, raw)
         except InvalidResponse as error:
