@@ -39,7 +39,8 @@ def search(request):
     """Search published courses and lessons; results show titles and summaries only."""
     from courses.models import CoursePage, LessonPage
 
-    query = request.GET.get("q", "").strip()[:200]
+    # NUL cannot be searched for (PostgreSQL refuses it in text): drop it rather than fail.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:200]
     results = Page.objects.none()
     if query:
         results = (

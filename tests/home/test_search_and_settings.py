@@ -114,3 +114,10 @@ def test_production_rate_limits_use_redis_and_the_client_behind_the_proxy(redis_
     assert lines == ["ip 203.0.113.5", "spoofed 203.0.113.5", "limited True", "other False"], (
         result.stdout + result.stderr
     )
+
+
+@pytest.mark.usefixtures("on_each_database")
+def test_search_with_nul_and_unicode_digits_answers(client):
+    """PostgreSQL refuses NUL in a query (it was a 500); "²" is no page number."""
+    response = client.get("/search/", {"q": "needle\x00", "page": "²"})
+    assert response.status_code == 200

@@ -1,8 +1,7 @@
 import pytest
-from django.db import connection
 
 from courses.services import enrollment_create
-from tests.factories import build_course, lessons_of, wagtail_initial_data
+from tests.factories import build_course, lessons_of
 from tests.factories.quizzes import every_type_questions, quiz_with_questions
 
 
@@ -21,13 +20,3 @@ def all_types_quiz(quiz_course):
 def enrolled(trainee, quiz_course):
     enrollment_create(user=trainee, course=quiz_course)
     return trainee
-
-
-@pytest.fixture(
-    params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)]
-)
-def on_each_database(request):
-    """Run a test in both passes of make test: SQLite, then the postgres-marked PostgreSQL pass."""
-    if connection.vendor != request.param:
-        pytest.skip(f"runs in the {request.param} pass of make test")
-    wagtail_initial_data()  # an earlier transactional test may have flushed Wagtail's root page

@@ -150,3 +150,11 @@ def test_huge_attempt_ids_are_404_on_writes(client, started, action, big):
 @pytest.mark.parametrize("big", [2**63, 10**30])
 def test_huge_quiz_id_to_start_is_404(client, started, big):
     assert client.post(f"/quizzes/{big}/start/").status_code == 404
+
+
+def test_a_form_too_big_to_read_gets_the_400_page(client, started, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
+    data = {f"field{index}": "1" for index in range(60)}
+    response = client.post(reverse("quizzes:save", args=[started.id]), data)
+    assert response.status_code == 400
+    assert "Nothing was changed" in response.content.decode()

@@ -152,3 +152,10 @@ def test_enrol_and_complete_never_500(
     for path in (f"/lessons/{lesson_id}/complete/", f"/lessons/{lesson.id}/complete/"):
         response = client.post(path, **form({"next_lesson": next_lesson}))
         assert response.status_code in (302, 400, 403, 404)
+
+
+@FUZZ
+@given(query=texts, page=numbers_as_text)
+def test_search_never_500s(client, query, page):
+    params = urlencode({"q": query, "page": page}, encoding="utf-8", errors="surrogatepass")
+    assert client.get("/search/?" + params).status_code == 200
