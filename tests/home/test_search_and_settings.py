@@ -117,7 +117,8 @@ def test_production_rate_limits_use_redis_and_the_client_behind_the_proxy(redis_
 
 
 @pytest.mark.usefixtures("on_each_database")
-def test_search_with_nul_and_unicode_digits_answers(client):
-    """PostgreSQL refuses NUL in a query (it was a 500); "²" is no page number."""
-    response = client.get("/search/", {"q": "needle\x00", "page": "²"})
+@pytest.mark.parametrize("query", ["needle\x00", '"', 'needle "safety', '""'])
+def test_search_with_nul_quotes_and_unicode_digits_answers(client, query):
+    """NUL (PostgreSQL) and a stray '"' (SQLite FTS5) were 500s; "²" is no page number."""
+    response = client.get("/search/", {"q": query, "page": "²"})
     assert response.status_code == 200
