@@ -7,8 +7,11 @@ class CoursesConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
+        from django.urls import register_converter
 
-        from . import completion, roles
+        from . import completion, params, roles
+
+        register_converter(params.IdConverter, "id")  # <id:…> in every app's URLs
 
         post_migrate.connect(roles.on_post_migrate, dispatch_uid="courses-instructors-group")
 

@@ -6,6 +6,6 @@ app_name = "courses"
 
 urlpatterns = [
     path("learning/", views.dashboard, name="dashboard"),
-    path("courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
-    path("lessons/<int:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
+    path("courses/<id:course_id>/enrol/", views.enrol, name="enrol"),
+    path("lessons/<id:lesson_id>/complete/", views.complete_lesson, name="complete_lesson"),
 ]

@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, LessonPage
+from courses.params import bad_request, parse_positive_int
 from courses.selectors import dashboard_rows
 from courses.services import CourseActionError, NotEnrolled, enrollment_create, lesson_complete
 
@@ -35,6 +36,10 @@ def enrol(request, course_id: int):
 @login_required
 def complete_lesson(request, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+    next_lesson = request.POST.get("next_lesson") or None
+    next_id = parse_positive_int(next_lesson) if next_lesson else None
+    if next_lesson and next_id is None:  # read every input before changing anything
+        return bad_request(request, "That link to the next lesson is not valid.")
     try:
         result = lesson_complete(user=request.user, lesson=lesson)
     except NotEnrolled as error:
@@ -51,12 +56,5 @@ def complete_lesson(request, lesson_id: int):
         messages.success(request, f"“{lesson.title}” marked complete.")
     else:
         messages.info(request, f"“{lesson.title}” was already complete.")
-    next_url = request.POST.get("next_lesson")
-    target = lesson.get_url(request)
-    if next_url:
-        following = (
-            LessonPage.objects.live().filter(pk=next_url).first() if next_url.isdigit() else None
-        )
-        if following is not None:
-            target = following.get_url(request)
-    return redirect(target)
+    following = LessonPage.objects.live().filter(pk=next_id).first() if next_id else None
+    return redirect((following or lesson).get_url(request))

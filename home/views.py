@@ -39,7 +39,9 @@ def search(request):
     """Search published courses and lessons; results show titles and summaries only."""
     from courses.models import CoursePage, LessonPage
 
-    query = request.GET.get("q", "").strip()[:200]
+    # Plain words only: PostgreSQL refuses NUL in text and SQLite's FTS5 reads a stray '"' as an
+    # unterminated phrase; both were 500s. Phrase search is not offered, so nothing is lost.
+    query = request.GET.get("q", "").replace("\x00", "").replace('"', " ").strip()[:200]
     results = Page.objects.none()
     if query:
         results = (

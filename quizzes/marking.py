@@ -62,10 +62,11 @@ def mark_multiple_response(key: Mapping, response: Mapping) -> Mark:
     valid = {choice for choice in chosen if isinstance(choice, str) and choice in credits}
     if not valid:
         return Mark(0.0, answered=False)
-    full = sum(credit for credit in credits.values() if credit > 0)
+    # fsum: exactly rounded, so the mark does not depend on the order of the options or choices
+    full = math.fsum(credit for credit in credits.values() if credit > 0)
     if full <= 0:
         return Mark(0.0, answered=True)
-    return Mark(clamp(sum(credits[choice] for choice in valid) / full), answered=True)
+    return Mark(clamp(math.fsum(credits[choice] for choice in valid) / full), answered=True)
 
 
 def mark_true_false(key: Mapping, response: Mapping) -> Mark:

@@ -1,21 +1,83 @@
 """Validate what a trainee submits for one question against the attempt's frozen display data.
 
-Anything that does not fit (an option from another question, a tampered id, a huge string) raises
-InvalidResponse with a message the trainee can act on; nothing is saved for that request.
+This is the one gate for everything a trainee sends: the JSON body (size and depth), the text in
+it (nothing the database cannot store or the page cannot render) and each answer against its
+question. Anything that does not fit (an option from another question, a tampered id, a huge
+string, a lone surrogate or NUL) raises InvalidResponse with a message the trainee can act on.
 """
 
 from __future__ import annotations
 
+import json
 import math
+import re
 
+from courses.params import parse_positive_int
 from quizzes.marking import parse_number
 
 MAX_TEXT = 200
 MAX_NUMBER_TEXT = 40
+MAX_JSON_DEPTH = 8  # {"responses": {"3": {"matches": {"a": "b"}}}} is 4 deep
+# PostgreSQL refuses NUL in text and jsonb; a lone surrogate is stored by SQLite but cannot be
+# encoded as UTF-8, so every page showing it would fail afterwards.
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 class InvalidResponse(ValueError):
     pass
+
+
+def read_json_body(body: bytes):
+    """Parse an autosave body; InvalidResponse says why it cannot be read."""
+    try:
+        payload = json.loads(body.decode("utf-8") if body else "{}")
+    except RecursionError as error:
+        raise InvalidResponse(_TOO_DEEP) from error
+    except ValueError as error:  # invalid UTF-8 or JSON, or an integer of > 4300 digits
+        raise InvalidResponse("The answers could not be read; please try again.") from error
+    if _depth(payload) > MAX_JSON_DEPTH:
+        raise InvalidResponse(_TOO_DEEP)
+    return payload
+
+
+_TOO_DEEP = "The answers could not be read: the data is nested too deeply."
+
+
+def _depth(value) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
+def position_of(key) -> int | None:
+    """A question position as the page sends it ("3"); anything else is not part of an attempt."""
+    if isinstance(key, int) and not isinstance(key, bool):
+        key = str(key)
+    return parse_positive_int(key, maximum=32767)
+
+
+def _check_text(raw) -> None:
+    """Refuse any string (key or value, at any depth) that cannot be stored and shown again."""
+    stack = [raw]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if UNSTORABLE.search(item):
+                raise InvalidResponse(
+                    "That answer contains characters that cannot be saved (a null character or "
+                    "half of an emoji); please retype it."
+                )
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _ids(items) -> set[str]:
@@ -24,6 +86,7 @@ def _ids(items) -> set[str]:
 
 def clean_response(snapshot: dict, raw) -> dict:
     """Return the normalised response to store, or {} for "no answer"."""
+    _check_text(raw)
     if raw in (None, "", {}):
         return {}
     if not isinstance(raw, dict):
@@ -121,7 +184,7 @@ def _hotspot(display, raw):
         return {}
     try:
         x, y = float(x), float(y)
-    except (TypeError, ValueError) as error:
+    except (TypeError, ValueError, OverflowError) as error:
         raise InvalidResponse("Place the marker on the image.") from error
     if not (math.isfinite(x) and math.isfinite(y)):
         raise InvalidResponse("Place the marker on the image.")
@@ -179,10 +242,10 @@ def responses_from_form(data, positions: list[int]) -> tuple[dict[int, dict], di
 def _order_from_ranks(ranks: dict) -> list:
     if not any(str(rank or "").strip() for rank in ranks.values()):
         return []
-    try:
-        numbered = sorted(ranks.items(), key=lambda item: int(item[1]))
-    except (TypeError, ValueError) as error:
-        raise InvalidResponse("Give every step a position number.") from error
-    if sorted(int(rank) for _, rank in numbered) != list(range(1, len(numbered) + 1)):
+    numbers = {item: parse_positive_int(str(rank or "").strip()) for item, rank in ranks.items()}
+    if None in numbers.values():
+        raise InvalidResponse("Give every step a position number.")
+    numbered = sorted(numbers.items(), key=lambda item: item[1])
+    if [rank for _, rank in numbered] != list(range(1, len(numbered) + 1)):
         raise InvalidResponse("Use each position number once.")
     return [item_id for item_id, _ in numbered]

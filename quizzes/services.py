@@ -18,7 +18,7 @@ from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_evaluate_completion
 from quizzes import marking
 from quizzes.models import Attempt, AttemptQuestion, Question, QuizOverride, QuizPage
-from quizzes.responses import InvalidResponse, clean_response
+from quizzes.responses import InvalidResponse, clean_response, position_of
 from quizzes.snapshots import new_seed, question_snapshot
 
 
@@ -162,18 +162,26 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
         )
 
 
+def _open_attempt(*, quiz: QuizPage, user) -> Attempt | None:
+    return Attempt.objects.filter(quiz=quiz, user=user, status=Attempt.Status.IN_PROGRESS).first()
+
+
 @transaction.atomic
 def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
-    """Resume the open attempt, or start one: draw, order and freeze its questions once."""
+    """Resume the open attempt, or start one: draw, order and freeze its questions once.
+
+    Starts by one trainee are serialised on their enrollment row (SQLite: on the database, as
+    every transaction begins IMMEDIATE), so parallel clicks all get the one attempt. An expired
+    attempt is submitted before that lock is taken: submit locks the attempt, then the enrollment.
+    """
     now = timezone.now()
-    open_attempt = Attempt.objects.filter(
-        quiz=quiz, user=user, status=Attempt.Status.IN_PROGRESS
-    ).first()
+    open_attempt = _open_attempt(quiz=quiz, user=user)
+    if open_attempt is not None and not attempt_expire_if_due(attempt=open_attempt, now=now):
+        return open_attempt, False
+    Enrollment.objects.select_for_update().current(user=user, course=course_of_quiz(quiz))
+    open_attempt = _open_attempt(quiz=quiz, user=user)  # a parallel start won while we waited
     if open_attempt is not None:
-        if attempt_expire_if_due(attempt=open_attempt, now=now):
-            open_attempt = None
-        else:
-            return open_attempt, False
+        return open_attempt, False
     rules = quiz_rules(quiz=quiz, user=user)
     attempt_start_check(quiz=quiz, user=user, rules=rules, now=now)
     seed = new_seed()
@@ -232,29 +240,35 @@ def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) ->
     the attempt is tampering and saves nothing. A late save first submits the attempt
     (committed on its own) and is then refused.
     """
-    if not attempt.is_open:
-        raise AttemptClosed("This attempt has been submitted; answers can no longer change.")
-    if attempt_expire_if_due(attempt=attempt):
-        raise DeadlinePassed(
-            "Time is up: this attempt was submitted with the answers saved before the deadline. "
-            "This last change arrived too late and was not saved."
-        )
-    return _store_responses(attempt=attempt, responses=responses)
+    try:
+        return _store_responses(attempt=attempt, responses=responses)
+    except DeadlinePassed:
+        attempt_expire_if_due(attempt=attempt)
+        raise
 
 
 @transaction.atomic
 def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveResult:
-    try:
-        positions = {int(position) for position in responses}
-    except (TypeError, ValueError) as error:
-        raise InvalidResponse("That question is not part of this attempt.") from error
-    rows = {row.position: row for row in attempt.questions.filter(position__in=positions)}
-    if set(rows) != positions:
-        raise InvalidResponse("That question is not part of this attempt.")
+    # The same row lock as submit: a save either lands before the marking (and is marked) or
+    # sees the attempt submitted. SQLite has no row locks; its IMMEDIATE transactions serialise.
+    current = Attempt.objects.select_for_update().get(pk=attempt.pk)
+    if not current.is_open:
+        raise AttemptClosed("This attempt has been submitted; answers can no longer change.")
     now = timezone.now()
+    if current.deadline and now > current.deadline + deadline_grace():
+        raise DeadlinePassed(
+            "Time is up: this attempt was submitted with the answers saved before the deadline. "
+            "This last change arrived too late and was not saved."
+        )
+    by_position = {position_of(key): raw for key, raw in responses.items()}
+    if None in by_position or len(by_position) != len(responses):
+        raise InvalidResponse("That question is not part of this attempt.")
+    rows = {row.position: row for row in attempt.questions.filter(position__in=by_position)}
+    if set(rows) != set(by_position):
+        raise InvalidResponse("That question is not part of this attempt.")
     changed, errors = [], {}
-    for position, raw in responses.items():
-        row = rows[int(position)]
+    for position, raw in by_position.items():
+        row = rows[position]
         try:
             row.response = clean_response(row.snapshot, raw)
         except InvalidResponse as error:
@@ -268,7 +282,12 @@ def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveR
 
 @transaction.atomic
 def attempt_submit(*, attempt: Attempt, auto: bool = False) -> Attempt:
-    """Mark the attempt once: a second submit (double click, another tab, retry) changes nothing."""
+    """Mark the attempt once: a second submit (double click, another tab, retry) changes nothing.
+
+    The row lock waits for a save in flight, so every stored answer is marked and none is
+    stored after `submitted_at`.
+    """
+    Attempt.objects.select_for_update().filter(pk=attempt.pk).first()
     now = timezone.now()
     won = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
         status=Attempt.Status.SUBMITTED, submitted_at=now, auto_submitted=auto

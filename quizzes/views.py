@@ -1,7 +1,5 @@
 """Thin views: find the trainee's own attempt, call a service, render or redirect."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -9,8 +7,9 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from courses.params import bad_request, parse_positive_int
 from quizzes.models import Attempt, QuizPage
-from quizzes.responses import InvalidResponse, responses_from_form
+from quizzes.responses import InvalidResponse, read_json_body, responses_from_form
 from quizzes.selectors import result_next_steps, review_visibility
 from quizzes.services import (
     AttemptClosed,
@@ -106,6 +105,12 @@ def question_view(row) -> dict:
 def save(request, attempt_id: int):
     """The no-JavaScript path: save the page's answers, then move, or submit."""
     attempt = _own_attempt(request, attempt_id)
+    pages = {}
+    for field in ("page", "goto"):  # read every input before saving anything
+        value = request.POST.get(field) or None
+        pages[field] = parse_positive_int(value, maximum=32767) if value else None
+        if value and pages[field] is None:
+            return bad_request(request, "That page number is not valid.")
     positions = list(attempt.questions.values_list("position", flat=True))
     try:
         responses, form_errors = responses_from_form(request.POST, positions)
@@ -115,27 +120,26 @@ def save(request, attempt_id: int):
         return redirect("quizzes:result", attempt_id=attempt.id)
     except InvalidResponse as error:
         messages.error(request, f"{error} Nothing on this page was saved.")
-        return redirect(_page_url(attempt, request.POST.get("page")))
+        return redirect(_page_url(attempt, pages["page"]))
     errors = {**form_errors, **result.errors}
     if errors:
         # Stay on the page; everything else was saved and each problem sits by its question.
         for position, message in sorted(errors.items()):
             messages.error(request, f"Question {position}: {message} (not saved)")
-        return redirect(_page_url(attempt, request.POST.get("page")))
+        return redirect(_page_url(attempt, pages["page"]))
     if request.POST.get("action") == "submit":
         attempt_submit(attempt=attempt)
         return redirect("quizzes:result", attempt_id=attempt.id)
     if request.POST.get("action") == "save":
         messages.success(request, "Your answers are saved.")
-    target = request.POST.get("goto") or request.POST.get("page")
-    return redirect(_page_url(attempt, target))
+    return redirect(_page_url(attempt, pages["goto"] or pages["page"]))
 
 
-def _page_url(attempt: Attempt, page) -> str:
+def _page_url(attempt: Attempt, page: int | None) -> str:
     from django.urls import reverse
 
     url = reverse("quizzes:attempt", kwargs={"attempt_id": attempt.id})
-    return f"{url}?page={int(page)}" if str(page or "").isdigit() else url
+    return f"{url}?page={page}" if page else url
 
 
 @require_POST
@@ -146,11 +150,11 @@ def autosave(request, attempt_id: int):
     if len(request.body) > MAX_AUTOSAVE_BYTES:
         return JsonResponse({"error": "That answer is too large to save."}, status=413)
     try:
-        payload = json.loads(request.body or b"{}")
-        responses = payload["responses"]
-        if not isinstance(responses, dict):
-            raise TypeError
-    except (ValueError, KeyError, TypeError):
+        payload = read_json_body(request.body)
+    except InvalidResponse as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    responses = payload.get("responses") if isinstance(payload, dict) else None
+    if not isinstance(responses, dict):
         return JsonResponse(
             {"error": "The answers could not be read; please try again."}, status=400
         )

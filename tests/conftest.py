@@ -2,8 +2,9 @@ import os
 import subprocess
 
 import pytest
+from django.db import connection
 
-from tests.factories import UserFactory, build_course
+from tests.factories import UserFactory, build_course, wagtail_initial_data
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -95,3 +96,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
                 for (table,) in cursor.fetchall():
                     cursor.execute(f'ALTER TABLE "{table}" SET (autovacuum_enabled = false)')
     yield
+
+
+@pytest.fixture(
+    params=[pytest.param("sqlite"), pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def on_each_database(request):
+    """Run a test in both passes of make test: SQLite, then the postgres-marked PostgreSQL pass."""
+    if connection.vendor != request.param:
+        pytest.skip(f"runs in the {request.param} pass of make test")
+    wagtail_initial_data()  # an earlier transactional test may have flushed Wagtail's root page

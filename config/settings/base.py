@@ -109,8 +109,14 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for the writer rather than failing with "database is locked" when web and worker overlap.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Wait for the writer rather than failing with "database is locked" when requests, the worker
+    # and beat overlap. IMMEDIATE takes the write lock when a transaction begins: a deferred one
+    # that read first and then tries to write deadlocks against another writer, and SQLite answers
+    # that at once with "database is locked", whatever the timeout. It also serialises
+    # check-then-write services on SQLite, which has no SELECT … FOR UPDATE.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"timeout": 20, "transaction_mode": "IMMEDIATE"}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -186,3 +186,30 @@ def test_completing_the_last_lesson_congratulates(client_trainee, trainee, cours
     html = client_trainee.get(reverse("courses:dashboard")).content.decode()
     assert 'aria-valuenow="100"' in html
     assert "Completed " in html
+
+
+@pytest.mark.parametrize("big", [2**63, 2**64, 10**30])
+def test_huge_ids_to_enrol_and_complete_are_404(client_trainee, trainee, course, big):
+    enrollment_create(user=trainee, course=course)
+    assert client_trainee.post(f"/courses/{big}/enrol/").status_code == 404
+    assert client_trainee.post(f"/lessons/{big}/complete/").status_code == 404
+    assert not LessonCompletion.objects.exists()
+
+
+@pytest.mark.parametrize("value", ["²", "٣", "１", str(2**63), "-1", " 2"])
+def test_strange_next_lesson_is_a_400_that_records_nothing(client_trainee, trainee, course, value):
+    enrollment_create(user=trainee, course=course)
+    url = reverse("courses:complete_lesson", args=[lessons_of(course)[0].id])
+    response = client_trainee.post(url, {"next_lesson": value})
+    assert response.status_code == 400
+    assert "next lesson" in response.content.decode()
+    assert not LessonCompletion.objects.exists()
+
+
+def test_next_lesson_that_does_not_exist_stays_on_the_lesson(client_trainee, trainee, course):
+    enrollment_create(user=trainee, course=course)
+    lesson = lessons_of(course)[0]
+    url = reverse("courses:complete_lesson", args=[lesson.id])
+    response = client_trainee.post(url, {"next_lesson": "999999"})
+    assert response.status_code == 302 and response["Location"] == lesson.url
+    assert LessonCompletion.objects.count() == 1

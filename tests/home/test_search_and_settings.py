@@ -114,3 +114,11 @@ def test_production_rate_limits_use_redis_and_the_client_behind_the_proxy(redis_
     assert lines == ["ip 203.0.113.5", "spoofed 203.0.113.5", "limited True", "other False"], (
         result.stdout + result.stderr
     )
+
+
+@pytest.mark.usefixtures("on_each_database")
+@pytest.mark.parametrize("query", ["needle\x00", '"', 'needle "safety', '""'])
+def test_search_with_nul_quotes_and_unicode_digits_answers(client, query):
+    """NUL (PostgreSQL) and a stray '"' (SQLite FTS5) were 500s; "²" is no page number."""
+    response = client.get("/search/", {"q": query, "page": "²"})
+    assert response.status_code == 200
