@@ -303,20 +303,20 @@ class CertificateRegisterViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
             path(
-                "<int:pk>/revoke/",
+                "<id:pk>/revoke/",
                 certificate_action,
                 {"action": "revoke"},
                 name="revoke",
             ),
             path(
-                "<int:pk>/reissue/",
+                "<id:pk>/reissue/",
                 certificate_action,
                 {"action": "reissue"},
                 name="reissue",
             ),
-            path("<int:pk>/resend/", certificate_resend_view, name="resend"),
+            path("<id:pk>/resend/", certificate_resend_view, name="resend"),
             path(
-                "<int:pk>/new-cycle/",
+                "<id:pk>/new-cycle/",
                 certificate_action,
                 {"action": "newcycle"},
                 name="newcycle",

@@ -6,9 +6,9 @@ app_name = "certificates"
 
 urlpatterns = [
     path("certificates/", views.my_certificates, name="mine"),
-    path("certificates/<int:certificate_id>/download/", views.download, name="download"),
-    path("certificates/<int:certificate_id>/resend/", views.resend, name="resend"),
-    path("certificates/<int:certificate_id>/recertify/", views.recertify, name="recertify"),
+    path("certificates/<id:certificate_id>/download/", views.download, name="download"),
+    path("certificates/<id:certificate_id>/resend/", views.resend, name="resend"),
+    path("certificates/<id:certificate_id>/recertify/", views.recertify, name="recertify"),
     path(
         "certificates/transcript.csv",
         views.transcript_download,

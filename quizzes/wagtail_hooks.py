@@ -138,7 +138,7 @@ register_snippet(QuestionBankGroup)
 
 @hooks.register("register_admin_urls")
 def register_hotspot_urls():
-    return [path("quiz-image/<int:image_id>/", hotspot_image_info, name="quizzes_hotspot_image")]
+    return [path("quiz-image/<id:image_id>/", hotspot_image_info, name="quizzes_hotspot_image")]
 
 
 @hooks.register("register_admin_urls")
@@ -146,7 +146,7 @@ def register_interop_urls():
     return [
         path("questions/import/", QuestionImportView.as_view(), name="quizzes_questions_import"),
         path(
-            "questions/export/<int:bank_id>/<str:file_format>/",
+            "questions/export/<id:bank_id>/<str:file_format>/",
             questions_export_view,
             name="quizzes_questions_export",
         ),
