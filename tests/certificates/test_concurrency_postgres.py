@@ -3,12 +3,10 @@
 Skipped on SQLite, which serialises writers and so cannot show the race.
 """
 
-import threading
-
 import pytest
 from django.contrib.messages import get_messages
 from django.core import mail
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -16,6 +14,7 @@ from certificates import services
 from certificates.models import Certificate, CertificateEmail
 from courses.services import enrollment_create, lesson_complete
 from tests.factories import UserFactory, build_course, lessons_of, wagtail_initial_data
+from tests.parallel import in_parallel
 
 pytestmark = [
     pytest.mark.postgres,
@@ -35,28 +34,6 @@ def certificate_for_new_trainee():
     return Certificate.objects.get(user=user)
 
 
-def in_parallel(work, count=PARALLEL):
-    """Run work(index) in count threads released together; returns (results, errors)."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def run(index):
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except Exception as error:  # noqa: BLE001 - reported by the test
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    return results, errors
-
-
 def post_resends(certificate):
     clients = []
     for _ in range(PARALLEL):
@@ -69,7 +46,7 @@ def post_resends(certificate):
         response = clients[index].post(url)
         return response.status_code, [str(m) for m in get_messages(response.wsgi_request)]
 
-    return in_parallel(resend)
+    return in_parallel(resend, PARALLEL)
 
 
 def test_parallel_resends_stay_within_the_hourly_limit(monkeypatch):

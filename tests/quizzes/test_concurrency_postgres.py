@@ -8,7 +8,7 @@ import json
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
@@ -18,6 +18,7 @@ from quizzes.models import Attempt, AttemptQuestion
 from quizzes.services import attempt_save_responses, attempt_start, attempt_submit
 from tests.factories import build_course, lessons_of, wagtail_initial_data
 from tests.factories.quizzes import every_type_questions, quiz_with_questions
+from tests.parallel import in_parallel
 from tests.quizzes.test_attempts import key_response
 
 pytestmark = [
@@ -48,23 +49,9 @@ def test_parallel_submits_grade_once(trainee, monkeypatch):
         return real_mark(*args, **kwargs)
 
     monkeypatch.setattr(marking, "mark", counting_mark)
-    barrier = threading.Barrier(THREADS)
-    results, errors = [], []
-
-    def submit():
-        try:
-            barrier.wait()
-            results.append(attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk)))
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=submit) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    results, errors = in_parallel(
+        lambda _: attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk)), THREADS
+    )
 
     assert not errors, errors
     assert len(results) == THREADS
@@ -73,29 +60,6 @@ def test_parallel_submits_grade_once(trainee, monkeypatch):
     stored = Attempt.objects.get(pk=attempt.pk)
     assert stored.passed and stored.percent == 100
     assert {r.submitted_at for r in results} == {stored.submitted_at}
-
-
-def _in_parallel(count, work):
-    """Run work(index) in `count` threads released together; each thread has its own connection."""
-    barrier = threading.Barrier(count)
-    results, errors = [None] * count, []
-
-    def run(index):
-        try:
-            barrier.wait()
-            results[index] = work(index)
-        except Exception as error:  # noqa: BLE001 - reported by the caller
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(index,)) for index in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors, errors
-    return results
 
 
 def _quiz_for(trainee):
@@ -116,7 +80,8 @@ def test_parallel_starts_all_get_the_one_attempt(trainee):
         response = client.post(url)
         return response.status_code, response.get("Location")
 
-    results = _in_parallel(20, start)
+    results, errors = in_parallel(start, 20)
+    assert not errors, errors
     attempt = Attempt.objects.get(quiz=quiz, user=trainee)  # exactly one row
     assert results == [(302, reverse("quizzes:attempt", args=[attempt.id]))] * 20
     assert attempt.questions.count() == quiz.slots.count()  # drawn and frozen once
@@ -155,7 +120,8 @@ def test_autosave_racing_submit_never_stores_an_unmarked_answer(trainee, monkeyp
         )
         return response.status_code
 
-    statuses = _in_parallel(len(rows) + 1, work)
+    statuses, errors = in_parallel(work, len(rows) + 1)
+    assert not errors, errors
     assert statuses[0] == 302
     assert set(statuses[1:]) <= {200, 409}, statuses
     attempt.refresh_from_db()

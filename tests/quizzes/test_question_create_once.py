@@ -1,16 +1,16 @@
 """Saving one new-question form makes one question, however often (and however fast) it is sent."""
 
-import threading
 import uuid
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test import Client
 
 from courses.roles import instructors_group_ensure
 from quizzes.models import Question
 from tests.factories import UserFactory
 from tests.factories.quizzes import QuestionBankFactory
+from tests.parallel import in_parallel
 
 ADD_URL = "/admin/snippets/quizzes/question/add/"
 
@@ -96,25 +96,13 @@ def test_different_forms_create_different_questions(client):
 def test_parallel_saves_of_one_form_create_one_question():
     user, bank, token = instructor(), QuestionBankFactory(), uuid.uuid4()
     threads_count = 8
-    barrier = threading.Barrier(threads_count)
-    statuses, errors = [], []
 
-    def save():
-        try:
-            client = Client()
-            client.force_login(user)
-            barrier.wait()
-            statuses.append(client.post(ADD_URL, form_data(bank, token)).status_code)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connections.close_all()
+    def save(_):
+        client = Client()
+        client.force_login(user)
+        return client.post(ADD_URL, form_data(bank, token)).status_code
 
-    threads = [threading.Thread(target=save) for _ in range(threads_count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    statuses, errors = in_parallel(save, threads_count)
     assert errors == []
     assert statuses == [302] * threads_count
     assert Question.objects.filter(creation_token=token).count() == 1
