@@ -5,6 +5,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from quizzes.page_forms import QuizPageForm
+
 
 class ReviewPolicy(models.TextChoices):
     NONE = "none", "Nothing (only passed or not)"
@@ -81,6 +83,7 @@ class QuizPage(Page):
             [FieldPanel("is_required"), FieldPanel("unlocks_module")], heading="Course rules"
         ),
     ]
+    base_form_class = QuizPageForm
     parent_page_types = ["courses.CoursePage", "courses.ModulePage"]
     subpage_types = []
 
