@@ -112,12 +112,45 @@ class NumericBlock(blocks.StructBlock):
 
 
 class AcceptedTextBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200, help_text="Use * as a wildcard, e.g. pneumothora*")
+    """One accepted answer. The three options are on for a new answer: a trainee who writes
+    "a collapsed lung." knows the answer. Untick one where it matters (e.g. plural for "how
+    many"). Answers stored before the options existed have them off (migration 0006)."""
+
+    text = blocks.CharBlock(
+        max_length=200,
+        help_text=(
+            "Case and extra spaces never count. Use * for any run of characters, e.g. "
+            "pneumothora*; a * also accepts wrong answers that contain the rest, so prefer "
+            "writing out each phrasing."
+        ),
+    )
     credit = blocks.FloatBlock(min_value=0, max_value=1, default=1, help_text=CREDIT_HELP)
+    ignore_articles = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Ignore a leading a / an / the",
+        help_text="'a pneumothorax' counts as 'pneumothorax'. Words like 'no' always count.",
+    )
+    ignore_punctuation = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Ignore punctuation around the answer",
+        help_text="'Collapsed lung.' counts; punctuation inside the answer still counts.",
+    )
+    singular_or_plural = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Accept singular or plural",
+        help_text=(
+            "Each whole word of this answer also matches its English singular or plural: "
+            "'lung' takes 'lungs', 'pneumothorax' takes 'pneumothoraces'. Not a word next to a *."
+        ),
+    )
 
 
 class ShortTextBlock(blocks.StructBlock):
-    """A word or short phrase, compared ignoring case and extra spaces."""
+    """A word or short phrase, compared ignoring case and extra spaces, and (per accepted
+    answer) leading articles, surrounding punctuation and singular/plural."""
 
     answers = blocks.ListBlock(AcceptedTextBlock(), min_num=1, max_num=20)
     case_sensitive = blocks.BooleanBlock(required=False)
