@@ -7,7 +7,7 @@ frozen into the attempt (see quizzes/snapshots.py), so later edits never change 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import BlockGroup, StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from quizzes.marking import mark_short_text
@@ -147,13 +147,34 @@ class AcceptedTextBlock(blocks.StructBlock):
         ),
     )
 
+    class Meta:
+        label_format = "{text}"  # a collapsed answer shows its text
+        form_layout = BlockGroup(
+            children=[
+                "text",
+                "credit",
+                BlockGroup(
+                    children=["ignore_articles", "ignore_punctuation", "singular_or_plural"],
+                    heading="Marking options for this answer",
+                    help_text=(
+                        "Ticked for a new answer. Untick one where the difference matters, e.g. "
+                        "plural when the question asks how many."
+                    ),
+                    icon="cog",
+                ),
+            ]
+        )
+
 
 class ShortTextBlock(blocks.StructBlock):
     """A word or short phrase, compared ignoring case and extra spaces, and (per accepted
     answer) leading articles, surrounding punctuation and singular/plural."""
 
     answers = blocks.ListBlock(AcceptedTextBlock(), min_num=1, max_num=20)
-    case_sensitive = blocks.BooleanBlock(required=False)
+    case_sensitive = blocks.BooleanBlock(
+        required=False,
+        help_text="For every answer above: 'Lung' then differs from 'lung'. Rarely wanted.",
+    )
     model_answer = blocks.CharBlock(
         required=False,
         default="",
