@@ -129,7 +129,10 @@ class AcceptedTextBlock(blocks.StructBlock):
         required=False,
         default=True,
         label="Ignore a leading a / an / the",
-        help_text="'a pneumothorax' counts as 'pneumothorax'. Words like 'no' always count.",
+        help_text=(
+            "'a pneumothorax' counts as 'pneumothorax'; 'no' and 'not' always count. Untick "
+            "for an answer that starts with a letter name, e.g. 'A fibres'."
+        ),
     )
     ignore_punctuation = blocks.BooleanBlock(
         required=False,
