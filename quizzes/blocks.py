@@ -114,7 +114,8 @@ class NumericBlock(blocks.StructBlock):
 class AcceptedTextBlock(blocks.StructBlock):
     """One accepted answer. The three options are on for a new answer: a trainee who writes
     "a collapsed lung." knows the answer. Untick one where it matters (e.g. plural for "how
-    many"). Answers stored before the options existed have them off (migration 0006)."""
+    many"). Answers stored before the options existed have them off (data migration
+    short_text_options_off_for_stored_answers)."""
 
     text = blocks.CharBlock(
         max_length=200,
