@@ -450,10 +450,10 @@ QUESTIONS = [
         "quizzes": [SAFETY],
         "answers": [
             {"text": "pneumoth*", "credit": 1.0},
+            {"text": "tension pneumothorax", "credit": 1.0},
             {"text": "collapsed lung", "credit": 1.0},
-            {"text": "a collapsed lung", "credit": 1.0},
             {"text": "lung collapse", "credit": 1.0},
-        ],
+        ],  # articles, punctuation and plurals ignored: the answers' default (quizzes/blocks.py)
         "case_sensitive": False,
         "model_answer": "Pneumothorax (a collapsed lung)",
     },

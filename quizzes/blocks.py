@@ -7,7 +7,7 @@ frozen into the attempt (see quizzes/snapshots.py), so later edits never change 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import BlockGroup, StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
 from quizzes.marking import mark_short_text
@@ -112,15 +112,73 @@ class NumericBlock(blocks.StructBlock):
 
 
 class AcceptedTextBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=200, help_text="Use * as a wildcard, e.g. pneumothora*")
+    """One accepted answer. The three options are on for a new answer: a trainee who writes
+    "a collapsed lung." knows the answer. Untick one where it matters (e.g. plural for "how
+    many"). Answers stored before the options existed have them off (data migration
+    short_text_options_off_for_stored_answers)."""
+
+    text = blocks.CharBlock(
+        max_length=200,
+        help_text=(
+            "Case and extra spaces never count. Use * for any run of characters, e.g. "
+            "pneumothora*; a * also accepts wrong answers that contain the rest, so prefer "
+            "writing out each phrasing."
+        ),
+    )
     credit = blocks.FloatBlock(min_value=0, max_value=1, default=1, help_text=CREDIT_HELP)
+    ignore_articles = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Ignore a leading a / an / the",
+        help_text=(
+            "'a pneumothorax' counts as 'pneumothorax'; 'no' and 'not' always count. Untick "
+            "for an answer that starts with a letter name, e.g. 'A fibres'."
+        ),
+    )
+    ignore_punctuation = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Ignore punctuation around the answer",
+        help_text="'Collapsed lung.' counts; punctuation inside the answer still counts.",
+    )
+    singular_or_plural = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label="Accept singular or plural",
+        help_text=(
+            "Each whole word of this answer also matches its English singular or plural: "
+            "'lung' takes 'lungs', 'pneumothorax' takes 'pneumothoraces'. Not a word next to a *."
+        ),
+    )
+
+    class Meta:
+        label_format = "{text}"  # a collapsed answer shows its text
+        form_layout = BlockGroup(
+            children=[
+                "text",
+                "credit",
+                BlockGroup(
+                    children=["ignore_articles", "ignore_punctuation", "singular_or_plural"],
+                    heading="Marking options for this answer",
+                    help_text=(
+                        "Ticked for a new answer. Untick one where the difference matters, e.g. "
+                        "plural when the question asks how many."
+                    ),
+                    icon="cog",
+                ),
+            ]
+        )
 
 
 class ShortTextBlock(blocks.StructBlock):
-    """A word or short phrase, compared ignoring case and extra spaces."""
+    """A word or short phrase, compared ignoring case and extra spaces, and (per accepted
+    answer) leading articles, surrounding punctuation and singular/plural."""
 
     answers = blocks.ListBlock(AcceptedTextBlock(), min_num=1, max_num=20)
-    case_sensitive = blocks.BooleanBlock(required=False)
+    case_sensitive = blocks.BooleanBlock(
+        required=False,
+        help_text="For every answer above: 'Lung' then differs from 'lung'. Rarely wanted.",
+    )
     model_answer = blocks.CharBlock(
         required=False,
         default="",

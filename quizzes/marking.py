@@ -8,13 +8,12 @@ Nothing here touches the database, so the same inputs always give the same mark.
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-MAX_TEXT = 500
+from quizzes.short_text import accepts, normalise_text
+
 MAX_COORDINATE = 1e6  # far beyond any image; keeps the geometry free of overflow
 
 
@@ -108,30 +107,17 @@ def mark_numeric(key: Mapping, response: Mapping) -> Mark:
     return Mark(clamp(best), answered=True)
 
 
-def normalise_text(text: str, *, case_sensitive: bool = False) -> str:
-    text = unicodedata.normalize("NFKC", str(text))[:MAX_TEXT]
-    text = " ".join(text.split())
-    return text if case_sensitive else text.casefold()
-
-
-def _pattern(accepted: str, *, case_sensitive: bool) -> re.Pattern:
-    parts = [
-        re.escape(part)
-        for part in normalise_text(accepted, case_sensitive=case_sensitive).split("*")
-    ]
-    return re.compile("^" + ".*".join(parts) + "$", re.DOTALL)
-
-
 def mark_short_text(key: Mapping, response: Mapping) -> Mark:
-    """Best credit among accepted answers; case/spacing ignored unless asked; `*` is a wildcard."""
+    """Best credit among accepted answers; case/spacing ignored unless asked; `*` is a wildcard;
+    each answer's options (articles, punctuation, plural) as frozen in the key."""
     case_sensitive = bool(key.get("case_sensitive"))
     given = normalise_text(response.get("text") or "", case_sensitive=case_sensitive)
     if not given:
         return Mark(0.0, answered=False)
     best = 0.0
     for answer in key["answers"]:
-        if _pattern(answer["text"], case_sensitive=case_sensitive).match(given):
-            best = max(best, answer["credit"])
+        if answer["credit"] > best and accepts(answer, given, case_sensitive=case_sensitive):
+            best = answer["credit"]
     return Mark(clamp(best), answered=True)
 
 

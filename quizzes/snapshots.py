@@ -11,6 +11,7 @@ import random
 import secrets
 
 from quizzes.marking import parse_number
+from quizzes.short_text import OPTIONS as SHORT_TEXT_OPTIONS
 
 
 def _token(rng: random.Random) -> str:
@@ -77,7 +78,16 @@ def _numeric(value, rng, shuffle):
 
 
 def short_text_key(value) -> dict:
-    answers = [{"text": a["text"], "credit": float(a["credit"])} for a in value["answers"]]
+    """Each accepted answer with its marking options, frozen: later edits to the options never
+    change how a started attempt is marked."""
+    answers = [
+        {
+            "text": a["text"],
+            "credit": float(a["credit"]),
+            **{name: bool(a.get(name, False)) for name in SHORT_TEXT_OPTIONS},
+        }
+        for a in value["answers"]
+    ]
     return {"answers": answers, "case_sensitive": bool(value["case_sensitive"])}
 
 

@@ -37,6 +37,30 @@ def items(values: list) -> list:
             for entry in values or []]  # fmt: skip
 
 
+OPTION_WORDS = {
+    "ignore_articles": "leading a/an/the",
+    "ignore_punctuation": "surrounding punctuation",
+    "singular_or_plural": "singular vs plural",
+}
+
+
+def short_text_options_lost(value: dict, format_name: str) -> str | None:
+    """The note for short answers that ignore articles, punctuation or number here: the format
+    (and Moodle) cannot say so, and will mark those answers by case and * only."""
+    lenient = [
+        (entry["text"], [words for name, words in OPTION_WORDS.items() if entry.get(name)])
+        for entry in items(value.get("answers"))
+    ]
+    lenient = [(text, words) for text, words in lenient if words]
+    if not lenient:
+        return None
+    listed = "; ".join(f"'{text}' ignores {', '.join(words)}" for text, words in lenient)
+    return (
+        f"{format_name} cannot say that an answer ignores articles, punctuation or plurals "
+        f"({listed}); there it accepts only the text as written (case and * as here)."
+    )
+
+
 def questions_export(questions, export_format: str) -> tuple[str, list[ExportNote]]:
     from quizzes.exporters.gift import export_gift
     from quizzes.exporters.moodle_xml import export_moodle_xml

@@ -10,7 +10,14 @@ import html
 
 from django.utils.translation import ngettext
 
-from quizzes.exporters import ExportNote, answer_values, items, percent, tag_names
+from quizzes.exporters import (
+    ExportNote,
+    answer_values,
+    items,
+    percent,
+    short_text_options_lost,
+    tag_names,
+)
 
 _SPECIALS = [("\\", "\\\\"), ("~", "\\~"), ("=", "\\="), ("#", "\\#"), ("{", "\\{")]
 _SPECIALS += [("}", "\\}"), (":", "\\:"), ("\r", ""), ("\n", "\\n")]
@@ -109,6 +116,8 @@ def _answer(question, notes: list[ExportNote]) -> str | None:
             notes.append(ExportNote(title, "GIFT short answers ignore case; the setting is lost."))
         if value.get("model_answer"):
             notes.append(ExportNote(title, "GIFT has no model answer; it is not exported."))
+        if lost := short_text_options_lost(value, "GIFT"):
+            notes.append(ExportNote(title, lost))
         for entry in items(value["answers"]):
             lines.append(f"=%{percent(entry['credit'])}%{escape(entry['text'])}")  # as typed
     elif kind == "matching":

@@ -13,7 +13,14 @@ import re
 from decimal import Decimal
 from xml.etree.ElementTree import Comment, Element, SubElement, indent, tostring  # writing only
 
-from quizzes.exporters import ExportNote, answer_values, items, percent, tag_names
+from quizzes.exporters import (
+    ExportNote,
+    answer_values,
+    items,
+    percent,
+    short_text_options_lost,
+    tag_names,
+)
 from quizzes.exporters.gift import category_path
 
 SHAPES = {"circle": "circle", "rect": "rectangle", "polygon": "polygon"}
@@ -146,6 +153,8 @@ def _short_text(element, value, question, notes):
     _value(element, "usecase", "1" if value.get("case_sensitive") else "0")
     if value.get("model_answer"):
         notes.append(ExportNote(question.title, "Moodle has no model answer; it is not exported."))
+    if lost := short_text_options_lost(value, "Moodle XML"):
+        notes.append(ExportNote(question.title, lost))
     for entry in items(value["answers"]):
         answer = _text(element, "answer", entry["text"], "plain_text")  # as typed: C5<C6
         answer.set("fraction", percent(entry["credit"]))

@@ -29,6 +29,7 @@ from quizzes.blocks import QUESTION_TYPE_LABELS, QUESTION_TYPES, HotspotBlock
 from quizzes.importers.model import ParsedQuestion, ParseProblem, ParseResult, SortsProblems
 from quizzes.models import Question, QuestionBank, QuestionCategory
 from quizzes.models.bank import QuestionTag
+from quizzes.short_text import OPTIONS as SHORT_TEXT_OPTIONS
 
 logger = logging.getLogger(__name__)
 
@@ -90,10 +91,21 @@ def question_validate(question: ParsedQuestion) -> tuple[dict | None, list[str]]
     if question.kind == "hotspot" and question.image is None:
         errors.append("The hotspot has no background image.")
     try:
-        value = block.clean(block.to_python(question.answer))
+        value = block.clean(block.to_python(_as_moodle_marks(question.kind, question.answer)))
     except ValidationError as error:
         return None, [*errors, *error_messages(error)]
     return (None if errors else block.get_prep_value(value)), errors
+
+
+def _as_moodle_marks(kind: str, answer: dict) -> dict:
+    """GIFT and Moodle XML short answers know only case and `*`: an imported answer gets the
+    article, punctuation and plural options off, so it marks here as it did in Moodle (the
+    editor's default for a new answer is on)."""
+    if kind != "short_text":
+        return answer
+    off = dict.fromkeys(SHORT_TEXT_OPTIONS, False)
+    answers = [{**off, **a} if isinstance(a, dict) else a for a in answer.get("answers") or []]
+    return {**answer, "answers": answers}
 
 
 def _location_key(location: str) -> int:
