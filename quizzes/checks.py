@@ -33,8 +33,8 @@ CHECKS = {
     "true_false_must_pass": "True/false used for a must-pass item",
     "must_pass_without_reason": "Must-pass item without a reason",
     "short_text_single_answer": "Short-text key with one accepted phrasing",
-    "longest_key_share": "Right answer the longest too often (quiz)",
-    "cross_cue": "Another question gives the answer away (quiz)",
+    "longest_key_share": "Right answer the longest option too often",
+    "cross_cue": "Another question gives the answer away",
 }
 
 

@@ -2,8 +2,10 @@
 look-alikes a writer would rightly produce (a table of cases per check)."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from quizzes.checks import CHECKS, Choice, Item, item_warnings
+from quizzes.checks import CHECKS, CHOICE_KINDS, Choice, Item, item_warnings
 from quizzes.quiz_checks import key_is_longest, longest_key_share
 
 
@@ -256,3 +258,28 @@ def test_longest_key_share_counts_and_tail_probability():
     assert (share.longest, share.total, share.expected) == (3, 4, 1.0)
     # P(at least 3 of 4 at chance 1/4) = 4 · (1/4)³ · (3/4) + (1/4)⁴ = 13/256
     assert share.p_value == pytest.approx(13 / 256)
+
+
+NONSENSE = st.text("bcdfghjklmnpqrstvwxz", min_size=4, max_size=8)  # no vowels: no English
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(NONSENSE, min_size=6, max_size=12, unique=True),
+    st.integers(2, 5),
+    st.sampled_from(CHOICE_KINDS),
+)
+def test_items_without_cues_give_no_warnings(vocabulary, options, kind):
+    """Options of one length sharing no word with the stem or each other, with no cue words:
+    whichever option is keyed, nothing fires."""
+    stem_words, option_words = vocabulary[:2], vocabulary[2:]
+    texts = [f"{word:x<8}" for word in option_words[:options]]
+    credits = [1.0] + [0.0] * (len(texts) - 1) if kind == "single_choice" else None
+    if kind == "multiple_response":
+        credits = [0.5, 0.5] + [-0.5] * (len(texts) - 2) if len(texts) > 2 else [1.0, 0.0]
+    item = Item(
+        kind=kind,
+        stem=f"<p>{' '.join(stem_words)}?</p>",
+        options=tuple(Choice(t, c) for t, c in zip(texts, credits, strict=True)),
+    )
+    assert item_warnings(item) == []

@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from courses.roles import instructors_group_ensure
 from quizzes.item_review import item_view, quiz_candidate_questions, quiz_review
 from quizzes.models import QuizSlot
-from tests.factories import UserFactory, lessons_of
+from tests.factories import UserFactory, build_course, lessons_of
 from tests.factories.quizzes import (
     QuestionCategoryFactory,
     QuestionFactory,
@@ -167,6 +167,31 @@ def test_report_is_for_those_who_can_edit_quizzes(client, trainee, module):
     client.force_login(trainee)
     for url in ("/admin/reports/item-writing/", f"/admin/reports/item-writing/{quiz.pk}/"):
         assert client.get(url).status_code in (302, 403)
+
+
+def test_an_editor_of_one_course_sees_only_its_quizzes(client, quiz_course, module):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    other = lessons_of(build_course(modules=1, lessons_per_module=1))[0].get_parent()
+    mine = quiz_with_questions(module, [QuestionFactory()], title="Mine")
+    theirs = quiz_with_questions(other, [QuestionFactory()], title="Theirs")
+    group = Group.objects.create(name="Editors of one course")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=quiz_course,
+        permission=Permission.objects.get(
+            codename="change_page", content_type__app_label="wagtailcore"
+        ),
+    )
+    editor = UserFactory()
+    editor.groups.add(group)
+    client.force_login(editor)
+    html = client.get("/admin/reports/item-writing/").content.decode()
+    assert "Mine" in html and "Theirs" not in html
+    assert client.get(f"/admin/reports/item-writing/{mine.pk}/").status_code == 200
+    assert client.get(f"/admin/reports/item-writing/{theirs.pk}/").status_code == 404
 
 
 def test_report_for_a_missing_or_absurd_quiz_id_is_a_404(instructor_client):

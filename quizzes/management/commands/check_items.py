@@ -25,7 +25,10 @@ def _quoted(text: str, indent: str) -> list[str]:
 def longest_line(review: Review) -> str:
     share = review.longest
     parts = []
-    for kind, label in (("single_choice", "single choice"), ("multiple_response", "multiple")):
+    for kind, label in (
+        ("single_choice", "single choice"),
+        ("multiple_response", "multiple response"),
+    ):
         subset = longest_key_share([r.item for r in review.items if r.item.kind == kind])
         if subset.total:
             parts.append(f"{label} {subset.longest} of {subset.total}")
