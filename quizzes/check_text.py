@@ -75,7 +75,7 @@ COMMON = _listed(
     usual value view visit wait walk watch week weeks went wide wish woman women wrong
     greater greatest larger largest physical rare rarely frequent frequently general extra
     research evidence study studies mostly mainly simply fully partly slightly strongly widely
-    highly likely unlikely
+    highly likely unlikely system systems
     """
 )
 NUMBER_WORDS = _listed("zero one two three four five six seven eight nine ten")

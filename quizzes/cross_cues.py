@@ -13,7 +13,8 @@ a short phrase); a longer one is a statement.
 
 Question B **cues** question A when the same attempt can show both and B shows
 - a key term of one of A's term answers (B names the answer), or
-- two key terms of one of A's statements in one sentence or option (B restates the answer), or
+- two key terms of one of A's statements within four words of each other in one sentence or
+  option (B restates the answer), or
 - a key term of an answer together with a *subject word* of A: a content word of A's stem (of
   its prompt, for a matching pair) that at most a few other candidate questions show
   (B pairs what A asks about with its answer, as a matching item does).
@@ -31,6 +32,9 @@ from dataclasses import dataclass
 
 from quizzes.check_text import content_stems, html_text, sentences, squash, stem, words
 from quizzes.checks import Item, ItemWarning, keyed_and_wrong
+
+PHRASE_WINDOW = 4  # two key terms at most this many words apart restate the answer
+LIST_JOIN = " / "
 
 
 @dataclass(frozen=True)
@@ -52,20 +56,34 @@ class Piece:
     """One sentence, option, prompt or answer as trainees see it, with its words indexed."""
 
     text: str
-    stems: frozenset[str]
-    lowered: frozenset[str]
+    tokens: tuple[str, ...]  # the stem of each word, in order
+    lowered: tuple[str, ...]  # each word in lower case, in order
     whole_list: bool = False  # a matching item's prompts and answers together
 
     @staticmethod
     def of(text: str, whole_list: bool = False) -> Piece:
         found = words(text)
-        stems, lowered = frozenset(map(stem, found)), frozenset(w.lower() for w in found)
-        return Piece(text, stems, lowered, whole_list)
+        return Piece(text, tuple(map(stem, found)), tuple(w.lower() for w in found), whole_list)
+
+    @property
+    def stems(self) -> frozenset[str]:
+        return frozenset(self.tokens)
+
+    def positions(self, term: Term) -> list[int]:
+        if term.prefix:
+            return [i for i, word in enumerate(self.lowered) if word.startswith(term.key)]
+        return [i for i, key in enumerate(self.tokens) if key == term.key]
 
     def has(self, term: Term) -> bool:
-        if term.prefix:
-            return any(word.startswith(term.key) for word in self.lowered)
-        return term.key in self.stems
+        return bool(self.positions(term))
+
+    def phrase(self, terms: list[Term]) -> bool:
+        """Two of the terms within a few words of each other: a phrase of the answer."""
+        places = sorted((i, term.key) for term in terms for i in self.positions(term))
+        return any(
+            b[0] - a[0] <= PHRASE_WINDOW and a[1] != b[1]
+            for a, b in zip(places, places[1:], strict=False)
+        )
 
 
 @dataclass(frozen=True)
@@ -78,6 +96,19 @@ class Shown:
 
     def piece_with(self, term: Term) -> str:
         return next((piece.text for piece in self.pieces if piece.has(term)), "")
+
+    def best_piece(self, terms: list[Term]) -> str:
+        """The sentence or option that shows the most of the terms (the first, on a tie)."""
+        scored = [
+            (sum(p.has(t) for t in terms), -p.whole_list, -i) for i, p in enumerate(self.pieces)
+        ]
+        best = max(range(len(self.pieces)), key=lambda i: scored[i], default=None)
+        if best is None or not scored[best][0]:
+            return ""
+        if self.pieces[best].whole_list:  # only the prompts and answers that show them
+            entries = [Piece.of(entry) for entry in self.pieces[best].text.split(LIST_JOIN)]
+            return LIST_JOIN.join(e.text for e in entries if any(e.has(t) for t in terms))
+        return self.pieces[best].text
 
     def word_for(self, term: Term) -> str:
         """The term as this question spells it."""
@@ -102,7 +133,7 @@ def shown_text(item: Item) -> Shown:
     ]
     pieces = [Piece.of(squash(text)) for text in texts if squash(text)]
     if item.pairs:
-        pieces.append(Piece.of(squash(" / ".join(matching)), whole_list=True))
+        pieces.append(Piece.of(LIST_JOIN.join(map(squash, matching)), whole_list=True))
     pieces = tuple(pieces)
     return Shown(pieces, frozenset().union(*(piece.stems for piece in pieces)))
 
@@ -173,14 +204,18 @@ def check_cross_cues(
         for other_index, other in enumerate(items):
             if other_index == index or (together is not None and not together(item, other)):
                 continue
-            found = _cues(item_answers, shown[other_index], shown_by_others, is_rare, vocabulary)
+            found, beside = _cues(
+                item_answers, shown[other_index], shown_by_others, is_rare, vocabulary
+            )
             if found:
-                warnings.append(_warning(item, other, found, shown[other_index]))
+                warnings.append(_warning(item, other, found, beside, shown[other_index]))
     return warnings
 
 
-def _cues(item_answers, shown: Shown, shown_by_others, is_rare, vocabulary) -> list[Term]:
+def _cues(item_answers, shown: Shown, shown_by_others, is_rare, vocabulary):
+    """The key terms the giver shows as a cue, and the subject words they are shown beside."""
     found: dict[str, Term] = {}
+    beside: dict[str, Term] = {}
     for answer in item_answers:
         visible = [term for term in answer.terms if shown.has(term)]
         if not visible:
@@ -191,15 +226,21 @@ def _cues(item_answers, shown: Shown, shown_by_others, is_rare, vocabulary) -> l
         subject = [key for key in answer.subject if key in shown.stems and is_rare(key)]
         for piece in shown.pieces:
             said = [term for term in telling if piece.has(term)]
-            if len(said) >= answer.needs and not piece.whole_list:
+            named = said and (answer.needs == 1 or piece.phrase(said))
+            if named and not piece.whole_list:
                 found.update((term.key, term) for term in said)
-            elif any(key in piece.stems for key in subject):  # beside what the item asks about
-                found.update((term.key, term) for term in usual if piece.has(term))
-    return list(found.values())
+                continue
+            paired = [key for key in subject if key in piece.stems]  # beside the subject
+            if paired and (terms := [term for term in usual if piece.has(term)]):
+                found.update((term.key, term) for term in terms)
+                beside.update((key, Term(key, key)) for key in paired)
+    return list(found.values()), list(beside.values())
 
 
-def _warning(item: Item, other: Item, found: list[Term], shown: Shown) -> ItemWarning:
+def _warning(item, other, found: list[Term], beside: list[Term], shown: Shown) -> ItemWarning:
     quoted = ", ".join(dict.fromkeys(f"“{shown.word_for(term)}”" for term in found))
+    if beside:
+        quoted += " beside " + ", ".join(f"“{shown.word_for(term)}”" for term in beside)
     stake = "must-pass item " if item.critical else ""
     return ItemWarning(
         code="cross_cue",
@@ -208,7 +249,7 @@ def _warning(item: Item, other: Item, found: list[Term], shown: Shown) -> ItemWa
             "attempt can show both: a trainee can read the answer off the other question. "
             "Reword one of them, or keep them out of the same attempt."
         ),
-        offending=shown.piece_with(found[0]),
+        offending=shown.best_piece(found + beside),
         item_id=item.id,
         item_title=item.title,
         other_id=other.id,

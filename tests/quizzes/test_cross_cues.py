@@ -100,7 +100,9 @@ def test_a_matching_item_pairing_the_subject_with_its_answer_gives_it_away():
             ("Bleeding disorder", "Greater risk of bleeding"),
         ),
     )
-    assert (2, 3) in cues(IMMUNE, matching, *FILLER)
+    (warning,) = [w for w in check_cross_cues([IMMUNE, matching, *FILLER]) if w.item_id == 2]
+    assert warning.other_id == 3 and "“infection” beside “immune”" in warning.explanation
+    assert warning.offending == "Compromised immune system / Greater risk of infection"
 
 
 def test_a_question_restating_the_key_gives_it_away():
@@ -110,7 +112,9 @@ def test_a_question_restating_the_key_gives_it_away():
     restating = choice(3, "Restating", "<p>Pain intensity fell post intervention. Why?</p>",
                        ("Needling", 1), ("Chance", 0))  # fmt: skip
     one_word = choice(4, "One word", "<p>Was intensity measured?</p>", ("Yes", 1), ("No", 0))
-    assert cues(review, restating, one_word, *FILLER) == [(2, 3)]
+    far_apart = choice(5, "Far apart", "<p>Intensity is one thing and, later, the post office is"
+                       " another.</p>", ("Yes", 1), ("No", 0))  # fmt: skip
+    assert cues(review, restating, one_word, far_apart, *FILLER) == [(2, 3)]
 
 
 def test_numeric_keys_are_cued_by_the_number():
