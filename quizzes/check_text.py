@@ -143,6 +143,19 @@ def words(text) -> list[str]:
     return WORD.findall(bounded(text))
 
 
+def compounds(text) -> list[int]:
+    """For each word of `text`, the number of the hyphenated compound it belongs to:
+    "a blood-thinning tablet" is 0, 1, 1, 2."""
+    numbers, end, number = [], None, -1
+    text = bounded(text)
+    for match in WORD.finditer(text):
+        if not (end is not None and text[end : match.start()] in ("-", "‐")):
+            number += 1
+        numbers.append(number)
+        end = match.end()
+    return numbers
+
+
 def stem(word: str) -> str:
     """A light stemmer: "allergy"/"allergic", "bruise"/"bruising", "lung"/"lungs" meet."""
     word = word.lower().replace("’", "'").removesuffix("'s")

@@ -27,7 +27,7 @@ CHECKS = {
     "longest_key": "Right answer clearly the longest",
     "all_of_the_above": "“All of the above”",
     "none_of_the_above": "“None of the above”",
-    "absolute_in_distractors": "Absolute words only in wrong options",
+    "absolute_in_distractors": "Absolute words only in wrong answers",
     "negative_stem": "Negative stem not emphasised",
     "stem_word_cue": "Right answer repeats the stem’s words",
     "true_false_must_pass": "True/false used for a must-pass item",
@@ -60,6 +60,7 @@ class Item:
     pairs: tuple[tuple[str, str], ...] = ()  # matching: (prompt, answer)
     distractors: tuple[str, ...] = ()  # matching
     sequence: tuple[str, ...] = ()  # ordering, in the right order
+    answer: bool | None = None  # true/false: whether the statement is true
     shown: tuple[str, ...] = ()  # other text trainees see (image descriptions)
     critical: bool = False
     critical_reason: str = ""
@@ -170,8 +171,23 @@ def absolute_words(text: str) -> list[str]:
 
 
 def check_absolutes(item: Item) -> list[ItemWarning]:
-    """Absolute words in wrong options while no keyed option has one: trainees learn that
-    absolute statements are wrong and rule them out unread."""
+    """Absolute words in wrong options while no keyed option has one (or in a false true/false
+    statement): trainees learn that absolute statements are wrong and rule them out unread."""
+    if item.kind == "true_false":
+        found = sorted(set(absolute_words(html_text(item.stem)))) if item.answer is False else []
+        if not found:
+            return []
+        quoted = ", ".join(f"“{word}”" for word in found)
+        return [
+            _warn(
+                item,
+                "absolute_in_distractors",
+                f"The statement is false and says {quoted}: trainees learn that absolute "
+                "statements are false and answer without knowing why. Make the false statement "
+                "false for a reason other than its absolute word.",
+                html_text(item.stem),
+            )
+        ]
     keyed, wrong = keyed_and_wrong(item)
     if not keyed or any(absolute_words(option.text) for option in keyed):
         return []

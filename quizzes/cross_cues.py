@@ -30,7 +30,15 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from quizzes.check_text import content_stems, html_text, sentences, squash, stem, words
+from quizzes.check_text import (
+    compounds,
+    content_stems,
+    html_text,
+    sentences,
+    squash,
+    stem,
+    words,
+)
 from quizzes.checks import Item, ItemWarning, keyed_and_wrong
 
 PHRASE_WINDOW = 4  # two key terms at most this many words apart restate the answer
@@ -58,12 +66,19 @@ class Piece:
     text: str
     tokens: tuple[str, ...]  # the stem of each word, in order
     lowered: tuple[str, ...]  # each word in lower case, in order
+    compounds: tuple[int, ...]  # each word's hyphenated compound ("blood-thinning" is one)
     whole_list: bool = False  # a matching item's prompts and answers together
 
     @staticmethod
     def of(text: str, whole_list: bool = False) -> Piece:
         found = words(text)
-        return Piece(text, tuple(map(stem, found)), tuple(w.lower() for w in found), whole_list)
+        return Piece(
+            text,
+            tuple(map(stem, found)),
+            tuple(word.lower() for word in found),
+            tuple(compounds(text)),
+            whole_list,
+        )
 
     @property
     def stems(self) -> frozenset[str]:
@@ -78,11 +93,15 @@ class Piece:
         return bool(self.positions(term))
 
     def phrase(self, terms: list[Term]) -> bool:
-        """Two of the terms within a few words of each other: a phrase of the answer."""
-        places = sorted((i, term.key) for term in terms for i in self.positions(term))
+        """Two of the terms within a few words of each other, and not one hyphenated word:
+        a phrase of the answer."""
+        places = [(i, term.key) for term in terms for i in self.positions(term)]
         return any(
-            b[0] - a[0] <= PHRASE_WINDOW and a[1] != b[1]
-            for a, b in zip(places, places[1:], strict=False)
+            key != other_key
+            and abs(i - j) <= PHRASE_WINDOW
+            and self.compounds[i] != self.compounds[j]
+            for i, key in places
+            for j, other_key in places
         )
 
 

@@ -48,6 +48,8 @@ def item_view(question: Question) -> Item:
     elif kind == "matching":
         extra["pairs"] = tuple((str(p["prompt"]), str(p["answer"])) for p in value["pairs"])
         extra["distractors"] = tuple(str(d) for d in value["distractors"])
+    elif kind == "true_false":
+        extra["answer"] = bool(value["answer"])
     elif kind == "ordering":
         extra["sequence"] = tuple(str(text) for text in value["items"])
     shown = [question.image_alt]

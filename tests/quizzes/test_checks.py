@@ -127,6 +127,20 @@ def test_absolutes_in_wrong_options_only(wrong, fires):
     assert ("absolute_in_distractors" in codes(item)) is fires
 
 
+@pytest.mark.parametrize(
+    ("stem", "answer", "fires"),
+    [
+        ("<p>True or false: bruising <b>always</b> follows needling.</p>", False, True),
+        ("<p>True or false: it deals only with the low back.</p>", False, True),
+        ("<p>True or false: only a qualified clinician may needle.</p>", True, False),
+        ("<p>True or false: bruising may follow needling.</p>", False, False),
+    ],
+)
+def test_absolutes_in_a_false_true_false_statement(stem, answer, fires):
+    item = Item(kind="true_false", stem=stem, answer=answer)
+    assert ("absolute_in_distractors" in codes(item)) is fires
+
+
 def test_absolutes_also_in_the_key_are_no_cue():
     item = single(("Always ask about pregnancy", 1), ("Never ask", 0), ("Ask sometimes", 0))
     assert "absolute_in_distractors" not in codes(item)

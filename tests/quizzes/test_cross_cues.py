@@ -117,6 +117,18 @@ def test_a_question_restating_the_key_gives_it_away():
     assert cues(review, restating, one_word, far_apart, *FILLER) == [(2, 3)]
 
 
+def test_one_hyphenated_word_is_not_a_phrase():
+    bruises = choice(2, "Bruises", "<p>Who bruises more easily?</p>",
+                     ("Patients taking blood-thinning medication", 0.5),
+                     ("Patients who bruise easily", 0.5), ("Runners", 0),
+                     kind="multiple_response")  # fmt: skip
+    vignette = choice(3, "Case", "<p>He takes a blood-thinning tablet. What next?</p>",
+                      ("Ask", 1), ("Needle", 0))  # fmt: skip
+    restating = choice(4, "Restating", "<p>Does blood-thinning medication matter?</p>",
+                       ("Yes", 1), ("No", 0))  # fmt: skip
+    assert cues(bruises, vignette, restating, *FILLER) == [(2, 4)]
+
+
 def test_numeric_keys_are_cued_by_the_number():
     year = Item(kind="numeric", id=2, title="Year", stem="<p>Which year was the review?</p>",
                 numbers=("2018",))  # fmt: skip
@@ -179,6 +191,7 @@ def items(draw):
         pairs=tuple(draw(st.lists(st.tuples(TEXT, TEXT), max_size=3))),
         distractors=tuple(draw(st.lists(TEXT, max_size=2))),
         sequence=tuple(draw(st.lists(TEXT, max_size=3))),
+        answer=draw(st.none() | st.booleans()),
         critical=draw(st.booleans()),
         critical_reason=draw(TEXT),
     )  # fmt: skip
