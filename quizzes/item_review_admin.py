@@ -65,9 +65,9 @@ class ItemReviewIndexView(ReportView):
     }
     columns = [
         TitleColumn("title", label="Quiz", get_url=_review_url),
-        Column("course_title", label="Course"),
-        NumberColumn("question_count", label="Questions"),
-        NumberColumn("flagged_count", label="With warnings"),
+        Column("course_title", label="Course", classname="item-review-wide"),
+        NumberColumn("question_count", label="Questions", classname="item-review-wide"),
+        NumberColumn("flagged_count", label="With warnings", classname="item-review-wide"),
         NumberColumn("warning_count", label="Warnings"),
         NumberColumn("cross_cues", label="Cross-cues"),
     ]

@@ -43,6 +43,8 @@ def test_report_lists_quizzes_and_reviews_one(instructor, demo_site, screenshot)
     screenshot("item-review-quiz-1280")
     page.set_viewport_size({"width": 390, "height": 844})
     screenshot("item-review-quiz-390")
+    page.get_by_role("heading", name="Per question").scroll_into_view_if_needed()
+    screenshot("item-review-quiz-390-per-question")
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"the review scrolls sideways by {overflow}px at 390 px"
 
