@@ -96,7 +96,7 @@ def keyed_and_wrong(item: Item) -> tuple[list[Choice], list[Choice]]:
     return keyed, wrong
 
 
-def _length(text: str) -> int:
+def text_length(text: str) -> int:
     return len(squash(text))
 
 
@@ -107,13 +107,13 @@ def check_longest_key(item: Item) -> list[ItemWarning]:
     keyed, wrong = keyed_and_wrong(item)
     if not keyed or not wrong:
         return []
-    longest_wrong = max(_length(option.text) for option in wrong)
-    lengths = [_length(option.text) for option in keyed]
+    longest_wrong = max(text_length(option.text) for option in wrong)
+    lengths = [text_length(option.text) for option in keyed]
     length = max(lengths) if item.kind == "single_choice" else min(lengths)
     ratio = length / max(longest_wrong, 1)
     if ratio < LONGEST_RATIO:
         return []
-    shown = max(keyed, key=lambda option: _length(option.text))
+    shown = max(keyed, key=lambda option: text_length(option.text))
     subject = "The right answer is" if item.kind == "single_choice" else "Every right answer is"
     return [
         _warn(

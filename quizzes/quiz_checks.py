@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from quizzes.checks import Item, ItemWarning, _length, keyed_and_wrong
+from quizzes.checks import Item, ItemWarning, keyed_and_wrong, text_length
 from quizzes.cross_cues import check_cross_cues
 
 SIGNIFICANCE = 0.05  # flag a longest-key share this unlikely by chance
@@ -37,7 +37,7 @@ def key_is_longest(item: Item) -> tuple[bool, float] | None:
     keyed, wrong = keyed_and_wrong(item)
     if not keyed or not wrong:
         return None
-    lengths = [_length(option.text) for option in item.options]
+    lengths = [text_length(option.text) for option in item.options]
     top = [o for o, length in zip(item.options, lengths, strict=True) if length == max(lengths)]
     return (len(top) == 1 and top[0] in keyed), len(keyed) / len(item.options)
 

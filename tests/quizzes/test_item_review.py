@@ -211,8 +211,9 @@ def test_check_items_prints_the_review_and_exits_0(module):
     assert "Right answer the longest option: 1 of 1 choice items" in text
 
     out = io.StringIO()
-    call_command("check_items", "--bank", question.bank.name, stdout=out)
-    assert "Long key" in out.getvalue()
+    call_command("check_items", "--bank", question.bank.name, "--brief", stdout=out)
+    assert "Long key" in out.getvalue() and "longest wrong option" in out.getvalue()
+    assert "Trim it" not in out.getvalue()  # the advice is left out
 
 
 def test_check_items_fail_on_warning_and_unknown_names(module):

@@ -1,6 +1,7 @@
-"""`manage.py check_items [--quiz SLUG]… [--bank NAME]… [--fail-on-warning]`: the item-writing
-review as text. Without --quiz or --bank: every quiz, then every bank. Exit 0 whatever it finds,
-unless --fail-on-warning (for CI, e.g. after a course package import): then 1 on any warning."""
+"""`manage.py check_items [--quiz SLUG]… [--bank NAME]… [--brief] [--fail-on-warning]`: the
+item-writing review as text. Without --quiz or --bank: every quiz, then every bank. Exit 0
+whatever it finds, unless --fail-on-warning (for CI, e.g. after a course package import): then
+exit 1 on any warning."""
 
 import textwrap
 
@@ -17,8 +18,8 @@ def _wrapped(text: str, indent: str) -> list[str]:
     return textwrap.wrap(text, WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
-def _quoted(text: str, indent: str) -> list[str]:
-    text = text if len(text) <= 300 else text[:299] + "…"
+def _quoted(text: str, indent: str, limit: int = 300) -> list[str]:
+    text = text if len(text) <= limit else text[: limit - 1] + "…"
     return _wrapped(f"“{text}”", indent)
 
 
@@ -39,7 +40,13 @@ def longest_line(review: Review) -> str:
     )
 
 
-def review_text(review: Review, heading: str) -> list[str]:
+def gist(explanation: str) -> str:
+    """The specific part of an explanation: up to its first colon or full stop."""
+    cut = min((i for i in (explanation.find(": "), explanation.find(". ")) if i >= 0), default=-1)
+    return explanation[:cut] if cut >= 0 else explanation
+
+
+def review_text(review: Review, heading: str, *, brief: bool = False) -> list[str]:
     warnings = review.all_warnings
     lines = [heading, "=" * min(len(heading), WIDTH)]
     lines.append(
@@ -52,16 +59,19 @@ def review_text(review: Review, heading: str) -> list[str]:
     if review.flagged_items:
         lines += ["", "Per question:"]
     for result in review.flagged_items:
-        lines.append(f"  {result.question.title} (#{result.question.pk}, {result.item.kind})")
+        must = ", must-pass" if result.question.critical else ""
+        lines.append(f"  {result.question.title} (#{result.question.pk}, {result.item.kind}{must})")
         for warning in result.warnings:
-            lines += _wrapped(f"- {warning.label}: {warning.explanation}", "      ")
-            lines += _quoted(warning.offending, "        ")
+            explanation = gist(warning.explanation) if brief else warning.explanation
+            lines += _wrapped(f"- {warning.label}: {explanation}", "      ")
+            lines += _quoted(warning.offending, "        ", 120 if brief else 300)
     if review.set_warnings:
         lines += ["", "Across the question set:"]
     for warning in review.set_warnings:
         about = f" [{warning.item_title} ← {warning.other_title}]" if warning.other_title else ""
-        lines += _wrapped(f"- {warning.label}{about}: {warning.explanation}", "    ")
-        lines += _quoted(warning.offending, "      ")
+        explanation = gist(warning.explanation) if brief else warning.explanation
+        lines += _wrapped(f"- {warning.label}{about}: {explanation}", "    ")
+        lines += _quoted(warning.offending, "      ", 120 if brief else 300)
     return lines + [""]
 
 
@@ -72,10 +82,13 @@ class Command(BaseCommand):
         parser.add_argument("--quiz", action="append", default=[], help="A quiz's slug.")
         parser.add_argument("--bank", action="append", default=[], help="A bank's name.")
         parser.add_argument(
+            "--brief", action="store_true", help="Each warning's finding, without the advice."
+        )
+        parser.add_argument(
             "--fail-on-warning", action="store_true", help="Exit 1 if there is any warning."
         )
 
-    def handle(self, *args, quiz, bank, fail_on_warning, **options):
+    def handle(self, *args, quiz, bank, fail_on_warning, brief=False, **options):
         quizzes, banks = self._quizzes(quiz), self._banks(bank)
         if not quiz and not bank:
             quizzes = list(QuizPage.objects.order_by("path"))
@@ -85,12 +98,12 @@ class Command(BaseCommand):
             review = quiz_review(page)
             total += len(review.all_warnings)
             heading = f"Item-writing review: quiz “{page.title}” ({page.slug})"
-            self.stdout.write("\n".join(review_text(review, heading)))
+            self.stdout.write("\n".join(review_text(review, heading, brief=brief)))
         for question_bank in banks:
             review = bank_review(question_bank)
             total += len(review.all_warnings)
             heading = f"Item-writing review: bank “{question_bank.name}”"
-            self.stdout.write("\n".join(review_text(review, heading)))
+            self.stdout.write("\n".join(review_text(review, heading, brief=brief)))
         if fail_on_warning and total:
             raise CommandError(f"{total} item-writing warnings.")
 
