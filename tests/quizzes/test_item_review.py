@@ -212,7 +212,7 @@ def test_check_items_prints_the_review_and_exits_0(module):
 
     out = io.StringIO()
     call_command("check_items", "--bank", question.bank.name, "--brief", stdout=out)
-    assert "Long key" in out.getvalue() and "longest wrong option" in out.getvalue()
+    assert "Long key" in out.getvalue() and "4.80× as long" in out.getvalue()
     assert "Trim it" not in out.getvalue()  # the advice is left out
 
 
