@@ -14,7 +14,7 @@ class ItemChecksPanel(Panel):
         template_name = "quizzes/admin/item_checks_panel.html"
 
         def get_context_data(self, parent_context=None):
-            from quizzes.item_review import question_warnings, quizzes_using
+            from quizzes.item_review import question_cross_cues, question_warnings, quizzes_using
             from quizzes.item_review_admin import can_review
             from quizzes.models import Question
 
@@ -25,7 +25,8 @@ class ItemChecksPanel(Panel):
                 saved = saved.first()
             context["saved"] = saved is not None
             context["warnings"] = question_warnings(saved) if saved else []
-            quizzes = quizzes_using(saved) if saved else []
             user = self.request.user if self.request else None
-            context["quizzes"] = quizzes if user and can_review(user) else []
+            reviewer = saved is not None and user is not None and can_review(user)
+            context["quizzes"] = quizzes_using(saved) if reviewer else []
+            context["cross_cues"] = question_cross_cues(saved) if reviewer else []
             return context

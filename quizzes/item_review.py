@@ -154,3 +154,13 @@ def quizzes_using(question: Question) -> list[QuizPage]:
     if question.category_id is None:
         drawn = QuizPage.objects.none()
     return list((fixed | drawn).distinct().order_by("path"))
+
+
+def question_cross_cues(question: Question) -> list[tuple[QuizPage, ItemWarning]]:
+    """Cross-cues that involve the question, in each quiz that can show it."""
+    found = []
+    for quiz in quizzes_using(question):
+        for warning in quiz_review(quiz).set_warnings:
+            if question.pk in (warning.item_id, warning.other_id):
+                found.append((quiz, warning))
+    return found

@@ -61,3 +61,10 @@ def test_report_lists_quizzes_and_reviews_one(instructor, demo_site, screenshot)
     expect(message).to_contain_text("item-writing warning")
     page.wait_for_timeout(800)  # let the message finish fading in
     screenshot("item-checks-saved-1280")
+
+    page.get_by_role("link", name="Pneumothorax: name the complication").first.click()
+    panel = page.locator("[data-item-checks]")
+    expect(panel).to_contain_text("Across quizzes")
+    expect(panel).to_contain_text("“Contraindication and stated concern” shows “Pneumothorax”")
+    panel.scroll_into_view_if_needed()
+    screenshot("item-checks-panel-cross-cues-1280")

@@ -64,7 +64,7 @@ def test_candidates_are_fixed_slots_and_every_question_of_drawn_categories(modul
     assert quiz_candidate_questions(quiz) == [fixed, *in_category]
 
 
-def test_quiz_review_finds_cross_cues_between_candidates(module):
+def _cued_pair():
     key = QuestionFactory(
         title="Name it",
         kind="short_text",
@@ -83,10 +83,25 @@ def test_quiz_review_finds_cross_cues_between_candidates(module):
             ],
         ),
     )
+    return key, giver
+
+
+def test_quiz_review_finds_cross_cues_between_candidates(module):
+    key, giver = _cued_pair()
     review = quiz_review(quiz_with_questions(module, [key, giver]))
     (cue,) = [w for w in review.set_warnings if w.code == "cross_cue"]
     assert (cue.item_id, cue.other_id) == (key.pk, giver.pk)
     assert dict((code, n) for code, _, n in review.counts)["cross_cue"] == 1
+
+
+def test_editor_panel_shows_the_cross_cues_of_the_question(instructor_client, module):
+    key, giver = _cued_pair()
+    quiz_with_questions(module, [key, giver], title="Cued quiz")
+    for question in (key, giver):
+        url = f"/admin/snippets/quizzes/question/edit/{question.pk}/"
+        html = instructor_client.get(url).content.decode()
+        assert "Across quizzes" in html and "Cued quiz" in html
+        assert "which answers the must-pass item" in html
 
 
 def test_editor_panel_shows_saved_warnings_and_saving_is_not_blocked(instructor_client):
