@@ -351,7 +351,7 @@ def check_short_text_phrasings(item: Item) -> list[ItemWarning]:
             item,
             "short_text_single_answer",
             "Only one phrasing earns full marks, so a trainee who knows the answer but words it "
-            "differently (a synonym, the everyday name, an article) is marked wrong."
+            "differently (a synonym, the everyday name) is marked wrong."
             f"{wildcard} Accept the other phrasings too.",
             answer,
         )
