@@ -242,3 +242,11 @@ def test_check_items_fail_on_warning_and_unknown_names(module):
         call_command("check_items", "--quiz", "nope")
     with pytest.raises(CommandError, match="No question bank"):
         call_command("check_items", "--bank", "nope")
+
+
+def test_brief_findings_keep_quoted_titles_whole():
+    from quizzes.management.commands.check_items import gist
+
+    text = "“A: b. c” shows “x”, which answers “Q: name it”: advice. More advice."
+    assert gist(text) == "“A: b. c” shows “x”, which answers “Q: name it”"
+    assert gist("No stop here") == "No stop here"

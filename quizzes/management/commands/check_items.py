@@ -41,9 +41,14 @@ def longest_line(review: Review) -> str:
 
 
 def gist(explanation: str) -> str:
-    """The specific part of an explanation: up to its first colon or full stop."""
-    cut = min((i for i in (explanation.find(": "), explanation.find(". ")) if i >= 0), default=-1)
-    return explanation[:cut] if cut >= 0 else explanation
+    """The specific part of an explanation: up to its first colon or full stop outside quotes
+    (a question title may hold either)."""
+    depth = 0
+    for index, char in enumerate(explanation):
+        depth += (char == "“") - (char == "”")
+        if depth <= 0 and explanation[index : index + 2] in (": ", ". "):
+            return explanation[:index]
+    return explanation
 
 
 def review_text(review: Review, heading: str, *, brief: bool = False) -> list[str]:
