@@ -20,10 +20,22 @@ from wagtail.admin.views.generic import CopyViewMixin
 from wagtail.snippets.views.snippets import CreateView, EditView
 
 from quizzes.admin_forms import creation_token
+from quizzes.item_review_admin import warn_after_save
 from quizzes.models import Question
 
 
-class QuestionCreateView(CreateView):
+class ItemChecksMessageMixin:
+    """After a Save (not an autosave), say if the saved question has item-writing warnings."""
+
+    def save_action(self):
+        response = super().save_action()
+        if not self.expects_json_response:
+            edit_url = reverse(self.edit_url_name, args=[quote(self.object.pk)])
+            warn_after_save(self.request, self.object, edit_url)
+        return response
+
+
+class QuestionCreateView(ItemChecksMessageMixin, CreateView):
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
         self.autosave_enabled = False
@@ -63,7 +75,7 @@ class QuestionCopyView(CopyViewMixin, QuestionCreateView):
     """ "Copy" opens a create form filled from another question: the same rules apply."""
 
 
-class QuestionEditView(EditView):
+class QuestionEditView(ItemChecksMessageMixin, EditView):
     def get_success_message(self, instance=None):
         if getattr(self.request, "question_resumed", False):
             return _("%(model_name)s '%(object)s' created.") % {

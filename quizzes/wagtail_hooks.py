@@ -19,6 +19,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from quizzes import item_review_admin  # noqa: F401  (registers the item-writing review)
 from quizzes.admin_views import QuestionCopyView, QuestionCreateView, QuestionEditView
 from quizzes.blocks import QUESTION_TYPE_LABELS
 from quizzes.interop_admin import (

@@ -14,6 +14,7 @@ from wagtail.models import RevisionMixin
 from wagtail.search import index
 
 from quizzes.admin_forms import QuestionForm
+from quizzes.admin_panels import ItemChecksPanel
 from quizzes.blocks import QUESTION_TYPE_LABELS, QUESTION_TYPES
 
 STEM_FEATURES = ["bold", "italic", "ol", "ul", "superscript", "subscript"]
@@ -138,6 +139,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         FieldRowPanel([FieldPanel("points"), FieldPanel("critical")]),
         FieldPanel("critical_reason"),
         FieldPanel("general_feedback"),
+        ItemChecksPanel(),
     ]
     base_form_class = QuestionForm
     search_fields = [
