@@ -201,3 +201,26 @@ def test_the_editor_opens_after_a_required_quiz_was_deleted(admin_client, quizze
     assert not QuizPrerequisite.objects.exists()
     url = reverse("wagtailadmin_pages:edit", args=[technique.id])
     assert admin_client.get(url).status_code == 200
+
+
+def test_unpublishing_or_deleting_a_required_quiz_tells_the_author(admin_client, quizzes):
+    require(quizzes["C"], quizzes["A"])
+    require(quizzes["D"], quizzes["A"], quizzes["B"])
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:unpublish", args=[quizzes["A"].id]), follow=True
+    )
+    assert response.status_code == 200
+    warning = (
+        "“Quiz C” and “Quiz D” required “Quiz A” passed first. While it is unpublished that "
+        "rule is not applied, so trainees can now start them without it"
+    )
+    assert any(warning in str(m) for m in response.context["messages"])
+    response = admin_client.post(
+        reverse("wagtailadmin_pages:delete", args=[quizzes["B"].id]), follow=True
+    )
+    assert response.status_code == 200
+    assert any(
+        "“Quiz D” required “Quiz B” passed first. Deleting it removes that rule" in str(m)
+        for m in response.context["messages"]
+    )
+    assert not QuizPage.objects.filter(pk=quizzes["B"].pk).exists()
