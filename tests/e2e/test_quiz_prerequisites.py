@@ -57,3 +57,24 @@ def test_technique_quiz_waits_for_the_safety_quiz(page, demo_site, screenshot):
     page.get_by_role("button", name="Start the quiz").click()
     expect(page.get_by_role("button", name="Submit for marking")).to_be_visible()
     at_both_widths(page, screenshot, "22-technique-quiz-started")
+
+
+def test_the_editor_shows_a_refused_prerequisite_on_its_row(page, demo_site, screenshot):
+    """The quiz editor's Course rules panel: the technique quiz made to require itself."""
+    from quizzes.models import QuizPage
+
+    technique = QuizPage.objects.get(slug=TECHNIQUE_SLUG)
+    log_in(page, demo_site, "admin")
+    page.goto(f"{demo_site}/admin/pages/{technique.id}/edit/")
+    field = page.locator('input[name="prerequisites-0-required_quiz"]')
+    expect(field).to_have_count(1)
+    field.evaluate("(input, id) => { input.value = id }", str(technique.id))
+    page.get_by_role("button", name="Save draft").click()
+    error = page.get_by_text("A quiz cannot require itself.")
+    expect(error).to_be_visible()
+    for width, height in ((1280, 900), (390, 844)):  # the admin scrolls inside its own pane
+        page.set_viewport_size({"width": width, "height": height})
+        error.scroll_into_view_if_needed()
+        screenshot(f"23-editor-refuses-self-{width}")
+    saved = QuizPage.objects.get(pk=technique.pk).prerequisites.get()
+    assert saved.required_quiz_id != technique.id  # refused, nothing saved
