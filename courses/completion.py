@@ -28,16 +28,19 @@ class Requirement:
 
 @dataclass
 class TraineeState:
-    """What one provider knows about trainees: keys done per enrollment, module locks per course."""
+    """What one provider knows about trainees: keys done per enrollment, module locks per course,
+    and the keys each of its steps needs done first, by step page id (see courses.prerequisites)."""
 
     done: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     locks: dict[int, dict[int, ModuleLock]] = field(default_factory=lambda: defaultdict(dict))
+    needs: dict[int, list[str]] = field(default_factory=dict)
 
 
 class RequirementProvider(Protocol):
     kind: str  # "lesson", "quiz", "skill"
     plural: str  # shown in progress summaries: "lessons", "quizzes", "practical skills"
     outline_fields: dict  # annotations added to outline rows, e.g. {"quiz_required": F(...)}
+    todo: str  # what a trainee does to meet one, for messages: "pass {}" ("pass “Safety quiz”")
 
     def step_key(self, row) -> str | None:
         """The key of an outline row if it is one of this provider's steps ("quiz:7"), else None."""
@@ -46,10 +49,16 @@ class RequirementProvider(Protocol):
         """Requirements per course id; from the outline rows, or one query of the provider's own."""
 
     def trainee_state(self, *, user, enrollments, outlines) -> TraineeState:
-        """Done keys (required or not) per enrollment in its cycle; locks for `user` (or None)."""
+        """Done keys (required or not) per enrollment in its cycle; locks and needs for `user`
+        (or None: then only done keys are asked for)."""
 
 
 _providers: dict[str, RequirementProvider] = {}
+
+
+def todo_phrase(kind: str) -> str:
+    provider = _providers.get(kind)
+    return getattr(provider, "todo", "complete {}")
 
 
 def register_requirement_provider(provider: RequirementProvider) -> None:
@@ -142,6 +151,7 @@ class RequiredLessonsProvider:
 
     kind = "lesson"
     plural = "lessons"
+    todo = "complete {}"
     outline_fields: dict = {}
 
     def step_key(self, row):

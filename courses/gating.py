@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 
@@ -10,6 +10,7 @@ from typing import Any, Protocol
 class ModuleLock:
     reason: str  # shown to the trainee as is
     page: Any = None  # where to go to unlock it (e.g. the quiz), if there is such a page
+    missing: tuple = field(default=(), compare=False)  # a step's unmet prerequisites (Requirements)
 
     def __str__(self):
         return self.reason

@@ -19,9 +19,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import F, Q, Subquery
 from wagtail.models import Page
 
-from courses.completion import Progress, progress_of, requirement_providers
+from courses.completion import (
+    Progress,
+    Requirement,
+    progress_of,
+    requirement_providers,
+    todo_phrase,
+)
 from courses.gating import ModuleLock
 from courses.models import CoursePage, Enrollment, ModulePage
+from courses.prerequisites import prerequisite_lock, unmet_prerequisites
 
 
 @dataclass
@@ -158,7 +165,7 @@ class Step:
     kind: str | None
     required: bool
     done: bool
-    lock: ModuleLock | None
+    lock: ModuleLock | None  # its module's lock, else its own unmet prerequisites
     new: bool  # required, added since the trainee completed the course
 
 
@@ -176,7 +183,8 @@ class CourseView:
 
     @property
     def next_step(self) -> Page | None:
-        """The first requirement not yet met, in course order; if it is locked, what unlocks it.
+        """The first requirement not yet met, in course order; if it is locked, what unlocks it
+        (followed along a chain of prerequisites; a step locked for good is passed over).
 
         For a completed enrollment, the first requirement added since it was completed.
         """
@@ -184,13 +192,13 @@ class CourseView:
             return None
         for requirement in self.progress.outstanding:
             page = requirement.page
-            if page is None:
-                continue
-            step = self.steps.get(page.id)
-            if step is None or step.lock is None:
-                return page
-            if step.lock.page is not None:
-                return step.lock.page
+            seen = set()
+            while page is not None and page.id not in seen:
+                seen.add(page.id)
+                step = self.steps.get(page.id)
+                if step is None or step.lock is None:
+                    return page
+                page = step.lock.page
         return None
 
 
@@ -200,6 +208,7 @@ class CourseStates:
     done: dict[int, set[str]]  # by enrollment id
     locks: dict[int, dict[int, ModuleLock]]  # by course id
     requirements: dict[int, list]  # by course id
+    needs: dict[int, list[str]] = field(default_factory=dict)  # by step page id, for `user`
 
 
 def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
@@ -209,6 +218,7 @@ def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
     required: dict[int, list] = defaultdict(list)
     done: dict[int, set[str]] = defaultdict(set)
     locks: dict[int, dict[int, ModuleLock]] = defaultdict(dict)
+    needs: dict[int, list[str]] = defaultdict(list)
     for provider in requirement_providers():
         for course_id, items in provider.requirements(outlines=outlines).items():
             required[course_id].extend(items)
@@ -218,10 +228,14 @@ def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
         for course_id, course_locks in state.locks.items():
             for module_id, lock in course_locks.items():
                 locks[course_id].setdefault(module_id, lock)
+        for page_id, keys in state.needs.items():
+            needs[page_id].extend(keys)
     for items in required.values():
         items.sort(key=lambda r: r.page.path if r.page is not None else "\uffff")
     progress = {e.id: progress_of(e, required[e.course_id], done[e.id]) for e in enrollments}
-    return CourseStates(progress=progress, done=done, locks=locks, requirements=required)
+    return CourseStates(
+        progress=progress, done=done, locks=locks, requirements=required, needs=needs
+    )
 
 
 def _view(outline, enrollment, states: CourseStates) -> CourseView:
@@ -233,15 +247,30 @@ def _view(outline, enrollment, states: CourseStates) -> CourseView:
     new = {r.key for r in progress.new_since_completion} if progress else set()
     module_of = {item.id: m.page.id for m in outline.modules for item in m.items}
     providers = requirement_providers()
+    keys = {
+        row.id: next((k for p in providers if (k := p.step_key(row))), None) for row in outline.rows
+    }
+    live_steps = {  # what a prerequisite may name: this course's live steps
+        key: Requirement(key=key, kind=key.split(":", 1)[0], label=row.title, page=row)
+        for row in outline.rows
+        if (key := keys[row.id])
+    }
     steps = {}
     for row in outline.rows:
-        key = next((k for p in providers if (k := p.step_key(row))), None)
+        key = keys[row.id]
+        lock = locks.get(module_of.get(row.id))
+        if lock is None and states.needs.get(row.id):
+            needed = sorted(
+                states.needs[row.id], key=lambda k: getattr(live_steps.get(k), "page", row).path
+            )
+            unmet = unmet_prerequisites(needed, done=done, steps=live_steps)
+            lock = prerequisite_lock(unmet, todo=todo_phrase)
         steps[row.id] = Step(
             key=key,
             kind=key.split(":", 1)[0] if key else None,
             required=key in required,
             done=key in done,
-            lock=locks.get(module_of.get(row.id)),
+            lock=lock,
             new=key in new,
         )
     return CourseView(outline, enrollment, progress, locks, steps)

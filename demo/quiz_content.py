@@ -2032,6 +2032,7 @@ QUIZZES = [
         "review_policy": "answers",
         "required": True,
         "unlocks_module": None,
+        "requires": [SAFETY],
         "draw": [],
     },
     {
@@ -2053,6 +2054,7 @@ QUIZZES = [
         "review_policy": "responses",
         "required": True,
         "unlocks_module": None,
+        "requires": [SAFETY],
         "draw": [
             {"category": "Contraindications", "count": 5},
             {"category": "Risks and adverse events", "count": 4},

@@ -12,6 +12,7 @@ from wagtail.images.models import Image
 from courses.models import CoursePage, ModulePage
 from demo import quiz_content as content
 from quizzes.models import Question, QuestionBank, QuestionCategory, QuizPage, QuizSlot, Scenario
+from quizzes.models.quiz import QuizPrerequisite
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 IMAGE_TITLES = {"lumbar_spine.svg": "Lower back, posterior view (sample diagram)"}
@@ -167,6 +168,10 @@ def ensure_quizzes(course: CoursePage, report, publish) -> None:
                 for question in questions.values()
                 if data["slug"] in _quizzes_of(question.title)
             ]
+        quiz.prerequisites = [
+            QuizPrerequisite(required_quiz=QuizPage.objects.descendant_of(course).get(slug=slug))
+            for slug in data.get("requires", [])
+        ]
         parent.add_child(instance=quiz)
         publish(quiz)
         report.add(f"QuizPage “{quiz.title}”")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import F
+from django.db.models import DateTimeField, F, IntegerField, Value
 
 from courses.completion import Requirement, TraineeState
 from courses.gating import ModuleLock
@@ -14,11 +14,14 @@ class RequiredQuizzesProvider:
     """Every live quiz marked "required" must be passed during the current enrollment cycle.
 
     Quizzes are outline rows: their rules come joined into the outline query, and one query of
-    passed attempts gives both what is done and which modules stay locked (see QuizGate).
+    passed attempts gives what is done, which modules stay locked (see QuizGate) and, for a
+    viewer, which quizzes need others passed first (their QuizPrerequisite rows, in the same
+    query: the lesson and course pages are held to three queries above a bare page).
     """
 
     kind = "quiz"
     plural = "quizzes"
+    todo = "pass {}"
     outline_fields = {
         "is_quiz": F("quizpage__page_ptr_id"),
         "quiz_required": F("quizpage__is_required"),
@@ -39,8 +42,6 @@ class RequiredQuizzesProvider:
         }
 
     def trainee_state(self, *, user, enrollments, outlines):
-        from quizzes.models import Attempt
-
         state = TraineeState()
         quizzes = {
             course_id: [row for row in outline.rows if getattr(row, "is_quiz", None)]
@@ -51,11 +52,13 @@ class RequiredQuizzesProvider:
         users = {e.user_id for e in enrollments} | ({viewer} if viewer else set())
         passes: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
         if quiz_ids and users:
-            rows = Attempt.objects.filter(
-                passed=True, user_id__in=users, quiz_id__in=quiz_ids
-            ).values_list("user_id", "quiz_id", "submitted_at")
-            for user_id, quiz_id, submitted_at in rows:
-                passes[user_id][quiz_id].append(submitted_at)
+            for user_id, quiz_id, submitted_at, required_id in _passes_and_prerequisites(
+                users=users, quiz_ids=quiz_ids, with_prerequisites=viewer is not None
+            ):
+                if required_id is not None:
+                    state.needs.setdefault(quiz_id, []).append(f"quiz:{required_id}")
+                else:
+                    passes[user_id][quiz_id].append(submitted_at)
         for enrollment in enrollments:
             for row in quizzes.get(enrollment.course_id, []):
                 times = passes[enrollment.user_id].get(row.id, [])
@@ -67,6 +70,31 @@ class RequiredQuizzesProvider:
                     if row.quiz_unlocks_module and row.id not in passes[viewer]:
                         state.locks[course_id].setdefault(row.quiz_unlocks_module, gate_lock(row))
         return state
+
+
+def _passes_and_prerequisites(*, users, quiz_ids, with_prerequisites: bool):
+    """(user, quiz, submitted_at, None) per pass, then (None, quiz, None, required quiz) per
+    prerequisite of these quizzes: one round trip (UNION ALL) for both."""
+    from quizzes.models import Attempt, QuizPrerequisite
+
+    passes = (
+        Attempt.objects.filter(passed=True, user_id__in=users, quiz_id__in=quiz_ids)
+        .annotate(required_id=Value(None, output_field=IntegerField()))
+        .values_list("user_id", "quiz_id", "submitted_at", "required_id")
+        .order_by()
+    )
+    if not with_prerequisites:
+        return passes
+    prerequisites = (
+        QuizPrerequisite.objects.filter(quiz_id__in=quiz_ids)
+        .annotate(
+            no_user=Value(None, output_field=IntegerField()),
+            no_time=Value(None, output_field=DateTimeField()),
+        )
+        .values_list("no_user", "quiz_id", "no_time", "required_quiz_id")
+        .order_by()
+    )
+    return list(passes.union(prerequisites, all=True))
 
 
 def gate_lock(quiz) -> ModuleLock:

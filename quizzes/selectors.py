@@ -45,6 +45,7 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
     open_attempt = next((a for a in attempts if a.is_open), None)
     submitted = [a for a in attempts if not a.is_open]
     start_refusal = None
+    missing_prerequisites = ()
     rules = None
     earlier: list[Attempt] = []
     if user.is_authenticated:
@@ -54,6 +55,7 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
                 attempt_start_check(quiz=quiz, user=user, rules=rules, now=timezone.now())
             except QuizError as error:
                 start_refusal = str(error)
+                missing_prerequisites = getattr(error, "missing", ())
     course = course_of_quiz(quiz)
     if submitted:  # attempts and passes count within the current (recertification) cycle
         enrollment = Enrollment.objects.current(user=user, course=course)
@@ -70,6 +72,7 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
         "open_attempt": open_attempt,
         "passed": any(a.passed for a in submitted),
         "start_refusal": start_refusal,
+        "missing_prerequisites": missing_prerequisites,
         "rules": rules,
         "attempts_left": (rules.attempts_allowed - len(submitted))
         if rules and rules.attempts_allowed

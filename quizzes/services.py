@@ -13,8 +13,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from courses.gating import locked_modules
 from courses.models import CoursePage, Enrollment
+from courses.outline import course_view
 from courses.services import enrollment_evaluate_completion
 from quizzes import marking
 from quizzes.models import Attempt, AttemptQuestion, Question, QuizOverride, QuizPage
@@ -30,6 +30,14 @@ class QuizError(Exception):
 
 class QuizUnavailable(QuizError):
     status = 403
+
+
+class PrerequisitesUnmet(QuizUnavailable):
+    """Other steps of the course must be done first; `missing` names them (with their pages)."""
+
+    def __init__(self, message: str, *, missing: tuple = ()):
+        super().__init__(message)
+        self.missing = missing
 
 
 class AttemptClosed(QuizError):
@@ -126,11 +134,17 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
     if not quiz.live:
         raise QuizUnavailable("This quiz is not published.")
     course = course_of_quiz(quiz)
-    enrollment = Enrollment.objects.current(user=user, course=course)
+    view = course_view(user=user, course=course)  # locks by the outline's definition
+    enrollment = view.enrollment
     if enrollment is None:
         raise QuizUnavailable(f"Enrol in “{course.title}” to take this quiz.")
-    lock = locked_modules(user=user, course=course).get(quiz.get_parent().id)
-    if lock is not None:  # a quiz inside a gated module waits for the gate like its lessons
+    step = view.steps.get(quiz.id)
+    if step is None:  # under an unpublished module: not part of the published course
+        raise QuizUnavailable("This quiz is not published.")
+    lock = step.lock  # its module's gate, like its lessons; else its unmet prerequisites
+    if lock is not None and lock.missing:
+        raise PrerequisitesUnmet(lock.reason, missing=lock.missing)
+    if lock is not None:
         raise QuizUnavailable(lock.reason)
     if rules.available_from and now < rules.available_from:
         raise QuizUnavailable(

@@ -218,3 +218,6 @@ register_permission_policy(Attempt, ReadOnlyPermissionPolicy(Attempt))
 @hooks.register("register_admin_viewset")
 def register_attempt_viewset():
     return AttemptViewSet("quiz_results")
+
+
+from quizzes import prerequisite_hooks  # noqa: E402, F401  (prerequisites lifted by unpublishing)

@@ -1,6 +1,6 @@
 from .attempts import Attempt, AttemptQuestion, QuizOverride
 from .bank import Question, QuestionBank, QuestionCategory, Scenario
-from .quiz import QuizPage, QuizSlot
+from .quiz import QuizPage, QuizPrerequisite, QuizSlot
 
 __all__ = [
     "Attempt",
@@ -10,6 +10,7 @@ __all__ = [
     "QuestionCategory",
     "QuizOverride",
     "QuizPage",
+    "QuizPrerequisite",
     "QuizSlot",
     "Scenario",
 ]

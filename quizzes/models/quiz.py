@@ -80,7 +80,18 @@ class QuizPage(Page):
             heading="Presentation and review",
         ),
         MultiFieldPanel(
-            [FieldPanel("is_required"), FieldPanel("unlocks_module")], heading="Course rules"
+            [
+                FieldPanel("is_required"),
+                FieldPanel("unlocks_module"),
+                InlinePanel(
+                    "prerequisites",
+                    heading="Prerequisites",
+                    label="Quiz to pass first",
+                    help_text="Quizzes of this course the trainee must pass (in the current "
+                    "enrollment cycle) before starting this one.",
+                ),
+            ],
+            heading="Course rules",
         ),
     ]
     base_form_class = QuizPageForm
@@ -122,3 +133,29 @@ class QuizSlot(Orderable):
 
         if bool(self.question_id) == bool(self.category_id):
             raise ValidationError("Choose a question, or a category to draw from (not both).")
+
+
+class QuizPrerequisite(Orderable):
+    """Something a trainee must have done before starting the quiz: today, another quiz passed.
+
+    Checked by requirement key ("quiz:7"), the key completion uses, against the trainee's done
+    keys of every provider: a practical skill signed off (issue 13) becomes a second, nullable
+    target here whose `key` is "skill:<id>", with nothing else to change in the check.
+    """
+
+    quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="prerequisites")
+    required_quiz = models.ForeignKey(
+        QuizPage,
+        on_delete=models.CASCADE,  # deleting the required quiz removes the rule
+        related_name="required_by",
+        verbose_name="quiz to pass first",
+    )
+
+    panels = [FieldPanel("required_quiz")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "prerequisite"
+
+    @property
+    def key(self) -> str:
+        return f"quiz:{self.required_quiz_id}"

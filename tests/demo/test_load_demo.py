@@ -131,13 +131,32 @@ def test_demo_quizzes_gate_the_technique_module_and_can_be_passed():
     assert context["can_read"] and context["lock_reason"] is None
 
 
+def test_demo_technique_and_final_require_the_safety_quiz():
+    from quizzes.models import QuizPage
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    required = {
+        quiz.slug: [p.required_quiz.slug for p in quiz.prerequisites.all()]
+        for quiz in QuizPage.objects.live()
+    }
+    assert required == {
+        quiz_content.SAFETY: [],
+        quiz_content.TECHNIQUE: [quiz_content.SAFETY],
+        "final-assessment": [quiz_content.SAFETY],
+    }
+
+
 def test_demo_final_assessment_draws_from_categories():
     from quizzes.models import QuizPage
-    from quizzes.services import attempt_start
+    from quizzes.services import PrerequisitesUnmet, attempt_start
+    from tests.courses.test_progress_pages import pass_quiz
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     trainee = get_user_model().objects.get(email=DEMO_ACCOUNTS["trainee"]["email"])
     final = QuizPage.objects.get(slug="final-assessment")
+    with pytest.raises(PrerequisitesUnmet, match="Pass “Safety and contraindications quiz”"):
+        attempt_start(quiz=final, user=trainee)  # the safety quiz comes first (issue 10)
+    pass_quiz(QuizPage.objects.get(slug=quiz_content.SAFETY), trainee)
     first, _ = attempt_start(quiz=final, user=trainee)
     assert first.questions.count() == 20
     kinds = {row.snapshot["type"] for row in first.questions.all()}

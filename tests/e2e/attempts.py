@@ -20,10 +20,16 @@ def log_in(page, demo_site, role: str = "trainee"):
 
 
 def start_technique_attempt(user):
-    """The demo's technique quiz: one long timed page (25 minutes) with the hotspot question."""
+    """The demo's technique quiz: one long timed page (25 minutes) with the hotspot question.
+
+    It requires the safety quiz passed first (issue 10), so that is passed here as well.
+    """
+    from demo.quiz_content import SAFETY
     from quizzes.models import QuizPage
     from quizzes.services import attempt_start
+    from tests.courses.test_progress_pages import pass_quiz
 
+    pass_quiz(QuizPage.objects.get(slug=SAFETY), user)
     quiz = QuizPage.objects.get(slug=TECHNIQUE_SLUG)
     attempt, _ = attempt_start(quiz=quiz, user=user)
     return attempt
