@@ -35,6 +35,7 @@ from quizzes.models import (
     QuestionCategory,
     QuizOverride,
     Scenario,
+    VariantSet,
 )
 
 
@@ -93,7 +94,17 @@ class QuestionCategoryViewSet(SnippetViewSet):
     model = QuestionCategory
     icon = "folder-open-inverse"
     menu_label = "Categories"
-    list_display = ["name", "description"]
+    list_display = ["name", "parent", "description"]
+    list_filter = ["parent"]
+
+
+class VariantSetViewSet(SnippetViewSet):
+    """Sets of interchangeable questions; a question joins one from its "Variant of" field."""
+
+    model = VariantSet
+    icon = "resubmit"
+    menu_label = "Variant sets"
+    list_display = ["name", "objective"]
 
 
 class QuestionBankViewSet(SnippetViewSet):
@@ -128,6 +139,7 @@ class QuestionBankGroup(SnippetViewSetGroup):
     items = (
         QuestionViewSet,
         QuestionCategoryViewSet,
+        VariantSetViewSet,
         QuestionBankViewSet,
         ScenarioViewSet,
         QuizOverrideViewSet,
