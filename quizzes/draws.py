@@ -247,12 +247,18 @@ def _check_draw(slot, bank, taken, problems, plan, owners) -> None:
             problems.append(
                 Problem(
                     slot.index,
-                    f"covering every sub-category and tag needs {need + len(required)} "
-                    f"questions, but it draws {slot.count}.",
+                    f"{_coverage_phrase(slot)} needs {need + len(required)} questions, "
+                    f"but it draws {slot.count}.",
                 )
             )
     plan.pools[slot.index] = pool
     plan.groups[slot.index] = groups
+
+
+def _coverage_phrase(slot: Slot) -> str:
+    rules = ["one from each sub-category"] if slot.cover_subcategories else []
+    rules += ["one with each tag"] if slot.tags else []
+    return " and ".join(rules).capitalize()
 
 
 def check(slots: list[Slot], bank: Bank) -> tuple[list[Problem], _Plan]:

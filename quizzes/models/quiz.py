@@ -1,3 +1,4 @@
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -147,7 +148,8 @@ class QuizSlot(Orderable, ClusterableModel):
         blank=True,
         related_name="+",
         verbose_name="always include",
-        help_text="Part of the draw in every attempt; they must be in the category.",
+        help_text="In every attempt, counted in the draw; they must be in the category. "
+        "Ctrl- or Cmd-click to choose several.",
     )
     cover_subcategories = models.BooleanField(
         "one from each sub-category",
@@ -158,21 +160,20 @@ class QuizSlot(Orderable, ClusterableModel):
         "taggit.Tag",
         blank=True,
         related_name="+",
+        limit_choices_to={"quizzes_questiontag_items__isnull": False},
         verbose_name="one with each tag",
-        help_text="Each tag chosen here appears on at least one drawn question.",
+        help_text="Each tag ticked here is on at least one drawn question (tags of questions).",
     )
 
     panels = [
         FieldRowPanel([FieldPanel("question"), FieldPanel("variant_set")]),
         FieldRowPanel([FieldPanel("category"), FieldPanel("count")]),
-        MultiFieldPanel(
+        FieldPanel("required_questions"),
+        FieldRowPanel(
             [
-                FieldPanel("required_questions"),
                 FieldPanel("cover_subcategories"),
-                FieldPanel("coverage_tags"),
-            ],
-            heading="Rules for a draw from a category",
-            classname="collapsed",
+                FieldPanel("coverage_tags", widget=forms.CheckboxSelectMultiple),
+            ]
         ),
     ]
 

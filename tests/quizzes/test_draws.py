@@ -188,7 +188,7 @@ def test_one_per_contraindication_appears_in_every_draw():
         ([Slot(index=1, category=ROOT, count=13)], "draws 13 from “Contraindications” but only 12"),
         (
             [Slot(index=1, category=ROOT, count=5, cover_subcategories=True)],
-            "needs 6 questions, but it draws 5",
+            "One from each sub-category needs 6 questions, but it draws 5",
         ),
         (
             [Slot(index=1, category=ROOT, count=2, required=(100, 101, 102))],
