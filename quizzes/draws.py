@@ -9,8 +9,9 @@ Rules, per slot kind:
   the one seen longest ago), uniform among equals;
 - category: `count` questions from the category and its sub-categories, always including the
   required ones, with at least one from each sub-category and one with each coverage tag.
-No question appears twice: draws skip questions placed by other slots and the variants of sets
-that variant slots use, and two draws must not share a pool (one would starve the other).
+No question appears twice, nor two variants of one set: draws skip questions placed by other
+slots and the variants of sets that variant slots use, show at most one variant of any other
+set, and two draws must not share a pool (one would starve the other).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class _Plan:
     variants: dict[int, list[int]] = field(default_factory=dict)  # slot -> candidates
     pools: dict[int, list[int]] = field(default_factory=dict)  # slot -> optional items
     groups: dict[int, list[frozenset[int]]] = field(default_factory=dict)  # slot -> uncovered
+    units: dict[int, dict] = field(default_factory=dict)  # slot -> item -> unit
 
 
 def category_chain(category: int | None, parents: Mapping[int, int | None]) -> list[int]:
@@ -92,40 +94,50 @@ def _quoted(bank: Bank, question: int) -> str:
     return f"“{item.title}”" if item and item.title else f"question {question}"
 
 
-def _cover(uncovered, groups, budget, rng, failed) -> list[int] | None:
-    """Items that hit every uncovered group, at most `budget` of them, or None.
+def _unit(bank: Bank, question: int):
+    """Variants of one set are one unit: a draw shows at most one of them."""
+    variant_set = bank.items[question].variant_set
+    return ("set", variant_set) if variant_set is not None else ("question", question)
+
+
+def _cover(uncovered, groups, budget, rng, failed, unit_of, used=frozenset()) -> list[int] | None:
+    """Items that hit every uncovered group, at most `budget` of them and one per unit, or None.
 
     A complete search (most constrained group first, candidates in random order), so it finds
-    a cover whenever one exists; failures are remembered by (groups left, budget), which is
-    all a failure depends on, so the search stays small for real banks.
+    a cover whenever one exists; failures are remembered by (groups left, budget, units used),
+    which is all a failure depends on, so the search stays small for real banks.
     """
     if not uncovered:
         return []
-    if budget <= 0 or (uncovered, budget) in failed:
+    if budget <= 0 or (uncovered, budget, used) in failed:
         return None
     target = min(uncovered, key=lambda g: (len(groups[g]), g))
-    options = sorted(groups[target])
+    options = sorted(q for q in groups[target] if unit_of[q] not in used)
     if rng is not None:
         rng.shuffle(options)
     for item in options:
         rest = frozenset(g for g in uncovered if item not in groups[g])
-        found = _cover(rest, groups, budget - 1, rng, failed)
+        found = _cover(rest, groups, budget - 1, rng, failed, unit_of, used | {unit_of[item]})
         if found is not None:
             return [item, *found]
-    failed.add((uncovered, budget))
+    failed.add((uncovered, budget, used))
     return None
 
 
-def smallest_cover(groups: list[frozenset[int]]) -> int:
-    """How many items the coverage rules need at least (groups must all be non-empty)."""
+def smallest_cover(groups: list[frozenset[int]], unit_of: Mapping) -> int | None:
+    """How many items the coverage rules need at least (None: no choice of items covers them)."""
     failed: set = set()
     everything = frozenset(range(len(groups)))
-    return next(n for n in range(len(groups) + 1) if _cover(everything, groups, n, None, failed))
+    return next(
+        (n for n in range(len(groups) + 1) if _cover(everything, groups, n, None, failed, unit_of)),
+        None,
+    )
 
 
 def _reserved(slots, bank, problems) -> dict[int, int]:
     """Questions placed by a question slot or required by a draw: question -> slot."""
     placed: dict[int, int] = {}
+    units: dict = {}  # a placed question's unit -> that question
     for slot in slots:
         ids = [slot.question] if slot.question is not None else list(slot.required)
         for question in ids:
@@ -138,8 +150,17 @@ def _reserved(slots, bank, problems) -> dict[int, int]:
                         f"{_quoted(bank, question)} is already placed by slot {placed[question]}.",
                     )
                 )
+            elif (twin := units.get(_unit(bank, question))) is not None:
+                problems.append(
+                    Problem(
+                        slot.index,
+                        f"{_quoted(bank, question)} and {_quoted(bank, twin)} (slot "
+                        f"{placed[twin]}) are variants of one set: place one of them at most.",
+                    )
+                )
             else:
                 placed[question] = slot.index
+                units[_unit(bank, question)] = question
     return placed
 
 
@@ -189,19 +210,22 @@ def _check_draw(slot, bank, taken, problems, plan, owners) -> None:
     for question in required:
         if question not in in_subtree:
             problems.append(Problem(slot.index, f"{_quoted(bank, question)} is not in “{label}”."))
-    pool = sorted(in_subtree - taken)
-    for question in pool:
-        if question in owners:
+    taken_units = {_unit(bank, q) for q in taken}  # variants of a placed question stay out
+    pool = sorted(q for q in in_subtree - taken if _unit(bank, q) not in taken_units)
+    unit_of = {q: _unit(bank, q) for q in pool}
+    for question, unit in unit_of.items():
+        if unit in owners:
             problems.append(
                 Problem(
                     slot.index,
-                    f"its pool “{label}” overlaps the draw of slot {owners[question]}: draw from "
+                    f"its pool “{label}” overlaps the draw of slot {owners[unit]} "
+                    f"({_quoted(bank, question)} or its variants could show twice): draw from "
                     "one of them (use sub-category coverage instead).",
                 )
             )
             return
-    owners.update(dict.fromkeys(pool, slot.index))
-    available = len(pool) + len(required)
+    owners.update(dict.fromkeys(unit_of.values(), slot.index))
+    available = len(set(unit_of.values())) + len(required)
     if slot.count < 1:
         problems.append(Problem(slot.index, "draws no questions: set a count of 1 or more."))
     if len(required) > slot.count:
@@ -241,9 +265,17 @@ def _check_draw(slot, bank, taken, problems, plan, owners) -> None:
         problems.append(Problem(slot.index, f"no question in “{label}” has {name}."))
     groups = [frozenset(m) for _, m in named_groups if m and not m & set(required)]
     if not empty and groups:
-        need = smallest_cover(groups)
+        need = smallest_cover(groups, unit_of)
         budget = slot.count - len(required)
-        if need > budget:
+        if need is None:
+            problems.append(
+                Problem(
+                    slot.index,
+                    f"{_coverage_phrase(slot)} cannot be met: the only candidates are variants "
+                    "of one set, and a draw shows one variant at most.",
+                )
+            )
+        elif need > budget:
             problems.append(
                 Problem(
                     slot.index,
@@ -253,6 +285,7 @@ def _check_draw(slot, bank, taken, problems, plan, owners) -> None:
             )
     plan.pools[slot.index] = pool
     plan.groups[slot.index] = groups
+    plan.units[slot.index] = unit_of
 
 
 def _coverage_phrase(slot: Slot) -> str:
@@ -321,9 +354,19 @@ def draw(
             required = list(slot.required)
             budget = slot.count - len(required)
             groups = plan.groups[slot.index]
-            cover = _cover(frozenset(range(len(groups))), groups, budget, rng, set()) or []
-            rest = [q for q in plan.pools[slot.index] if q not in cover]
-            chosen = required + cover + rng.sample(rest, budget - len(cover))
+            unit_of = plan.units[slot.index]
+            everything = frozenset(range(len(groups)))
+            cover = _cover(everything, groups, budget, rng, set(), unit_of) or []
+            members: dict = {}
+            for question in plan.pools[slot.index]:
+                members.setdefault(unit_of[question], []).append(question)
+            covered = {unit_of[q] for q in cover}
+            rest = [unit for unit in members if unit not in covered]
+            fill = [
+                _pick_variant(members[unit], seen, rng)
+                for unit in rng.sample(rest, budget - len(cover))
+            ]
+            chosen = required + cover + fill
             rng.shuffle(chosen)  # the order must not tell which items were required
             drawn.extend(Drawn(q, slot.index) for q in chosen)
     return drawn

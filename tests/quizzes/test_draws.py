@@ -68,6 +68,11 @@ def in_subtree(bank, question, category):
     return False
 
 
+def one_variant_per_set(bank, chosen):
+    sets = [bank.items[q].variant_set for q in chosen if bank.items[q].variant_set is not None]
+    return len(sets) == len(set(sets))
+
+
 def coverage_met(bank, slot, chosen):
     for child in [c for c, p in bank.parents.items() if p == slot.category]:
         if slot.cover_subcategories and not any(in_subtree(bank, q, child) for q in chosen):
@@ -86,6 +91,8 @@ def test_a_draw_the_checks_accept_always_meets_every_rule(quiz, seed):
     drawn = draw(slots, bank, rng=random.Random(seed))
     ids = [d.question for d in drawn]
     assert len(ids) == len(set(ids)), "no question twice"
+    sets = [bank.items[q].variant_set for q in ids if bank.items[q].variant_set is not None]
+    assert len(sets) == len(set(sets)), "never two variants of one set"
     for slot in slots:
         mine = [d.question for d in drawn if d.slot == slot.index]
         if slot.question is not None:
@@ -110,7 +117,9 @@ def test_coverage_refusal_is_exact_against_brute_force(bank, count, subcategorie
     )
     pool = [q for q in bank.items if in_subtree(bank, q, ROOT)]
     possible = any(
-        coverage_met(bank, slot, chosen) for chosen in itertools.combinations(pool, count)
+        coverage_met(bank, slot, chosen)
+        for chosen in itertools.combinations(pool, count)
+        if one_variant_per_set(bank, chosen)
     )
     children = [c for c, p in bank.parents.items() if p == ROOT]
     assert children  # banks() always makes some, so "no sub-categories" never explains it
@@ -226,3 +235,47 @@ def test_questions_placed_elsewhere_leave_the_draw_pool():
     assert not check(slots, bank)[0]
     drawn = draw(slots, bank, rng=random.Random(3))
     assert sorted(d.question for d in drawn) == list(range(100, 112))
+
+
+def variants_across_categories_bank():
+    """Set 7 has one variant in each of two sub-categories; the rest are plain questions."""
+    bank = contraindications_bank()
+    items = dict(bank.items)
+    for pk in (100, 102):
+        items[pk] = Item(id=pk, title=f"Q{pk}", category=items[pk].category, variant_set=7)
+    return Bank(items=items, parents=bank.parents, category_names=bank.category_names)
+
+
+def test_a_draw_shows_one_variant_of_a_set_at_most():
+    bank = variants_across_categories_bank()
+    slots = [Slot(index=1, category=ROOT, count=11)]  # 12 questions, but 100 and 102 are one
+    assert not problems(slots, bank)
+    for seed in range(100):
+        chosen = {d.question for d in draw(slots, bank, rng=random.Random(seed))}
+        assert len(chosen & {100, 102}) == 1
+    assert "only 11" in str(problems([Slot(index=1, category=ROOT, count=12)], bank)[0])
+
+
+@pytest.mark.parametrize(
+    ("slots", "message"),
+    [
+        (
+            [Slot(index=1, question=100), Slot(index=2, question=102)],
+            "Slot 2: “Q102” and “Q100” (slot 1) are variants of one set",
+        ),
+        (
+            [Slot(index=1, category=10, count=1), Slot(index=2, category=11, count=1)],
+            "Slot 2: its pool “Sub 1” overlaps the draw of slot 1 (“Q102” or its variants",
+        ),
+    ],
+)
+def test_variants_of_one_set_are_never_placed_twice(slots, message):
+    found = problems(slots, variants_across_categories_bank())
+    assert any(message in str(p) for p in found), found
+
+
+def test_a_placed_variant_keeps_its_twins_out_of_the_draw():
+    bank = variants_across_categories_bank()
+    slots = [Slot(index=1, question=100), Slot(index=2, category=ROOT, count=10)]
+    drawn = {d.question for d in draw(slots, bank, rng=random.Random(5))}
+    assert 102 not in drawn and len(drawn) == 11
