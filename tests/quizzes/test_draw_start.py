@@ -70,7 +70,9 @@ def test_start_meets_coverage_and_records_the_slot(enrolled, safety):
     ],
     ids=["sub-category-emptied", "required-moved", "untagged", "pool-shrunk"],
 )
-def test_a_draw_broken_after_saving_is_refused_at_start(enrolled, safety, break_it, message):
+def test_a_draw_broken_after_saving_is_refused_at_start(
+    on_each_database, enrolled, safety, break_it, message
+):
     break_it(safety)
     with pytest.raises(QuizUnavailable, match="cannot be started until its author fixes") as error:
         attempt_start(quiz=safety["quiz"], user=enrolled)
@@ -110,7 +112,7 @@ def test_an_attempt_already_started_is_unaffected_by_later_edits(enrolled, safet
     assert [(row.position, row.snapshot) for row in resumed.questions.all()] == before
 
 
-def test_a_retake_shows_an_unseen_variant_and_records_it(enrolled, quiz_course):
+def test_a_retake_shows_an_unseen_variant_and_records_it(on_each_database, enrolled, quiz_course):
     variants = VariantSet.objects.create(name="Pneumothorax recognition")
     members = [QuestionFactory(variant_set=variants) for _ in range(3)]
     quiz = QuizPageFactory(parent=module_of(quiz_course), attempts_allowed=0)
@@ -165,9 +167,11 @@ def build_quiz(parent, *, fixed=2, variant_slots=2, variants=3, subcategories=2)
 
 @pytest.mark.parametrize("grows", ["fixed", "variant_slots", "variants", "subcategories"])
 def test_start_queries_constant_in_questions_slots_and_variants(
-    client, enrolled, quiz_course, grows
+    on_each_database, client, enrolled, quiz_course, grows
 ):
     client.force_login(enrolled)
+    warm_up, _ = build_quiz(module_of(quiz_course))  # first-request caches (content types)
+    client.post(reverse("quizzes:start", args=[warm_up.id]))
     counts = {}
     for size in (1, 4, 12):
         quiz, questions = build_quiz(module_of(quiz_course), **{grows: size})
