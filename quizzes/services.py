@@ -101,9 +101,7 @@ def draw_questions(
     """
     slots, slot_ids = quiz_draw_slots(quiz=quiz)
     bank = draw_bank(slots=slots)
-    seen = (
-        seen_questions(quiz=quiz, user=user) if user and any(s.variant_set for s in slots) else {}
-    )
+    seen = seen_questions(quiz=quiz, user=user) if user is not None else {}  # variants rotate
     try:
         drawn = draws.draw(slots, bank, rng=rng, seen=seen)
     except draws.DrawError as error:

@@ -279,3 +279,13 @@ def test_a_placed_variant_keeps_its_twins_out_of_the_draw():
     slots = [Slot(index=1, question=100), Slot(index=2, category=ROOT, count=10)]
     drawn = {d.question for d in draw(slots, bank, rng=random.Random(5))}
     assert 102 not in drawn and len(drawn) == 11
+
+
+def test_a_draw_also_prefers_the_unseen_variant_of_a_set_in_its_pool():
+    items = {pk: Item(id=pk, category=ROOT, variant_set=7) for pk in (1, 2, 3)}
+    items[4] = Item(id=4, category=ROOT)
+    bank = Bank(items=items, parents={ROOT: None}, category_names={ROOT: "Risks"})
+    slots = [Slot(index=1, category=ROOT, count=2)]
+    for seed in range(30):
+        drawn = draw(slots, bank, rng=random.Random(seed), seen={1: 1, 2: 2})
+        assert sorted(d.question for d in drawn) == [3, 4]
