@@ -20,7 +20,7 @@ from quizzes import draws, marking
 from quizzes.draw_data import draw_bank, quiz_draw_slots, seen_questions
 from quizzes.models import Attempt, AttemptQuestion, Question, QuizOverride, QuizPage
 from quizzes.responses import InvalidResponse, clean_response, position_of
-from quizzes.snapshots import new_seed, question_snapshot
+from quizzes.snapshots import new_seed, prefetch_answer_blocks, question_snapshot
 
 
 class QuizError(Exception):
@@ -111,6 +111,7 @@ def draw_questions(
     questions = Question.objects.select_related("scenario", "image").in_bulk(
         [d.question for d in drawn]
     )
+    prefetch_answer_blocks(questions.values())
     ordered = [
         (questions[d.question], replace(d, slot=slot_ids[d.slot]))
         for d in drawn

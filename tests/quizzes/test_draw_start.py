@@ -1,6 +1,7 @@
 """Attempt start with draw rules: what it records, what it refuses, and what it costs."""
 
 import pytest
+import wagtail_factories
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,6 +17,7 @@ from quizzes.models import (
 from quizzes.services import QuizUnavailable, attempt_start, attempt_submit
 from tests.factories import lessons_of
 from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory, QuizPageFactory
+from tests.quizzes.test_hotspot_one_image import hotspot_body
 
 pytestmark = pytest.mark.django_db
 
@@ -132,7 +134,7 @@ def test_a_retake_shows_an_unseen_variant_and_records_it(on_each_database, enrol
 # ---- query counts at start: constant in questions, slots and variants -----------------------
 
 
-def build_quiz(parent, *, fixed=2, variant_slots=2, variants=3, subcategories=2):
+def build_quiz(parent, *, fixed=2, variant_slots=2, variants=3, subcategories=2, hotspots=1):
     """Fixed questions (half about one case), variant slots, and a draw covering sub-categories
     and a tag with one required item; returns the quiz and how many questions an attempt gets."""
     scenario = Scenario.objects.create(title="Case", vignette="<p>A patient.</p>")
@@ -140,6 +142,9 @@ def build_quiz(parent, *, fixed=2, variant_slots=2, variants=3, subcategories=2)
     order = iter(range(1000))
     for i in range(fixed):
         question = QuestionFactory(scenario=scenario if i % 2 else None)
+        QuizSlot.objects.create(quiz=quiz, question=question, sort_order=next(order))
+    for _ in range(hotspots):  # each answer image is a StreamField reference to resolve
+        question = QuestionFactory(body=hotspot_body(wagtail_factories.ImageFactory().pk))
         QuizSlot.objects.create(quiz=quiz, question=question, sort_order=next(order))
     for _ in range(variant_slots):
         variant_set = VariantSet.objects.create(name=f"Set {VariantSet.objects.count()}")
@@ -162,10 +167,12 @@ def build_quiz(parent, *, fixed=2, variant_slots=2, variants=3, subcategories=2)
     slot.required_questions.set(pool[:1])
     slot.coverage_tags.set(pool[0].tags.all())
     slot.save()
-    return quiz, fixed + variant_slots + subcategories + 1
+    return quiz, fixed + hotspots + variant_slots + subcategories + 1
 
 
-@pytest.mark.parametrize("grows", ["fixed", "variant_slots", "variants", "subcategories"])
+@pytest.mark.parametrize(
+    "grows", ["fixed", "hotspots", "variant_slots", "variants", "subcategories"]
+)
 def test_start_queries_constant_in_questions_slots_and_variants(
     on_each_database, client, enrolled, quiz_course, grows
 ):
