@@ -57,7 +57,7 @@ class QuestionCategory(models.Model):
         verbose_name_plural = "question categories"
 
     def __str__(self):
-        return f"{self.parent} › {self.name}" if self.parent_id else self.name
+        return self.name  # not "parent › name": listings would read each parent row by row
 
     def clean(self):
         from django.core.exceptions import ValidationError
