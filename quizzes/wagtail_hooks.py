@@ -232,4 +232,29 @@ def register_attempt_viewset():
     return AttemptViewSet("quiz_results")
 
 
+@hooks.register("before_delete_snippet")
+def keep_always_included_questions(request, instances):
+    """Deleting a question a draw always includes would quietly change that quiz: refuse, and
+    say where it is used (a fixed slot's question is protected by its foreign key already)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from quizzes.models import QuizSlot
+
+    questions = [instance.pk for instance in instances if isinstance(instance, Question)]
+    uses = list(
+        QuizSlot.required_questions.through.objects.filter(question_id__in=questions)
+        .select_related("question", "quizslot__quiz")
+        .order_by("pk")
+    )
+    if not uses:
+        return None
+    where = "; ".join(f"“{use.question}” in “{use.quizslot.quiz.title}”" for use in uses)
+    messages.error(
+        request,
+        f"Not deleted: a draw always includes it ({where}). Remove it from that quiz slot first.",
+    )
+    return redirect(reverse("wagtailsnippets_quizzes_question:list"))
+
+
 from quizzes import prerequisite_hooks  # noqa: E402, F401  (prerequisites lifted by unpublishing)

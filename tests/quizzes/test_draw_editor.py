@@ -197,3 +197,21 @@ def test_a_category_cannot_sit_inside_its_own_sub_category(bank):
     root.parent = child
     with pytest.raises(ValidationError, match="inside itself"):
         root.full_clean()
+
+
+def test_a_question_a_draw_always_includes_cannot_be_deleted(editor, bank):
+    from quizzes.models import Question
+
+    required = bank["questions"][0]
+    response, quiz = save(
+        editor, [row(category=bank["root"], count=3, required_questions=[required])]
+    )
+    assert response.status_code == 302
+    url = reverse("wagtailsnippets_quizzes_question:delete", args=[required.pk])
+    response = editor.post(url, follow=True)
+    assert Question.objects.filter(pk=required.pk).exists()
+    assert "Not deleted: a draw always includes it" in response.content.decode()
+    assert f"in “{quiz.title}”" in response.content.decode()
+    other = bank["questions"][5]
+    editor.post(reverse("wagtailsnippets_quizzes_question:delete", args=[other.pk]))
+    assert not Question.objects.filter(pk=other.pk).exists()  # others delete as before
