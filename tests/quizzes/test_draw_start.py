@@ -190,3 +190,18 @@ def test_start_queries_constant_in_questions_slots_and_variants(
         counts[size] = len(queries)
     print(f"\nstart queries as {grows} grows 1/4/12: {counts}")
     assert len(set(counts.values())) == 1, counts
+
+
+def test_item_review_sees_every_question_the_draws_can_show(quiz_course):
+    """The quiz-level item-writing checks read the same reach as the draw: variants, questions
+    in sub-categories and always-included ones."""
+    from quizzes.item_review import quiz_candidate_questions, quizzes_using
+
+    quiz, _ = build_quiz(module_of(quiz_course), hotspots=0)
+    candidates = {q.pk for q in quiz_candidate_questions(quiz)}
+    variant = QuestionFactory(variant_set=VariantSet.objects.first())
+    in_sub = QuestionCategory.objects.filter(parent__isnull=False).first().questions.first()
+    assert in_sub.pk in candidates
+    assert {q.pk for q in VariantSet.objects.first().questions.exclude(pk=variant.pk)} <= candidates
+    assert quizzes_using(variant) == [quiz]
+    assert quizzes_using(in_sub) == [quiz]
