@@ -20,6 +20,7 @@ class QuizzesConfig(AppConfig):
         register_instructor_models(
             models.Question,
             models.QuestionCategory,
+            models.VariantSet,
             models.QuestionBank,
             models.Scenario,
             models.QuizOverride,

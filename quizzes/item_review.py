@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Q
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from quizzes.checks import CHECKS, Choice, Item, ItemWarning, item_warnings
@@ -73,15 +74,14 @@ def question_warnings(question: Question) -> list[ItemWarning]:
 
 
 def quiz_candidate_questions(quiz: QuizPage) -> list[Question]:
-    """Every question an attempt at `quiz` can show: fixed slot questions, and every question of
-    the categories its slots draw from. The one definition the quiz-level checks use."""
-    slots = list(quiz.slots.all())
-    fixed = [slot.question_id for slot in slots if slot.question_id]
-    categories = [slot.category_id for slot in slots if slot.category_id]
-    questions = Question.objects.filter(pk__in=fixed) | Question.objects.filter(
-        category_id__in=categories
-    )
-    by_id = {q.pk: q for q in questions.select_related("scenario").distinct()}
+    """Every question an attempt at `quiz` can show: fixed slot questions, then every question its
+    draws and variant sets can reach (quizzes/draw_data.py). The one definition the quiz-level
+    checks use."""
+    from quizzes.draw_data import draw_bank, quiz_draw_slots
+
+    slots, _ = quiz_draw_slots(quiz=quiz)
+    fixed = [slot.question for slot in slots if slot.question is not None]
+    by_id = Question.objects.select_related("scenario").in_bulk(list(draw_bank(slots=slots).items))
     ordered = [by_id[pk] for pk in fixed if pk in by_id]
     drawn = sorted((q for pk, q in by_id.items() if pk not in fixed), key=lambda q: q.pk)
     return list(dict.fromkeys(ordered + drawn))
@@ -148,12 +148,17 @@ def reviewable_quizzes(user):
 
 
 def quizzes_using(question: Question) -> list[QuizPage]:
-    """Quizzes that can show the question: a slot names it, or draws from its category."""
-    fixed = QuizPage.objects.filter(slots__question=question)
-    drawn = QuizPage.objects.filter(slots__category_id=question.category_id)
-    if question.category_id is None:
-        drawn = QuizPage.objects.none()
-    return list((fixed | drawn).distinct().order_by("path"))
+    """Quizzes that can show the question: a slot names it, always includes it, draws from its
+    category or one the category sits inside, or shows a variant of its set."""
+    from quizzes.draws import category_chain
+    from quizzes.models import QuestionCategory
+
+    parents = dict(QuestionCategory.objects.values_list("id", "parent_id"))
+    reach = Q(slots__question=question) | Q(slots__required_questions=question)
+    reach |= Q(slots__category_id__in=category_chain(question.category_id, parents))
+    if question.variant_set_id is not None:
+        reach |= Q(slots__variant_set_id=question.variant_set_id)
+    return list(QuizPage.objects.filter(reach).distinct().order_by("path"))
 
 
 def question_cross_cues(question: Question) -> list[tuple[QuizPage, ItemWarning]]:

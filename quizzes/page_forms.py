@@ -36,4 +36,38 @@ class QuizPageForm(WagtailAdminPageForm):
                 form.add_error("required_quiz", error)
 
     def clean_slots(self) -> None:
-        """Question slots: every draw must be satisfiable as written."""
+        """Question slots: every draw must be satisfiable as written (quizzes/draws.py)."""
+        from quizzes import draws
+        from quizzes.draw_data import draw_bank
+
+        formset = self.formsets.get("slots")
+        if formset is None or not formset.is_valid():
+            return  # the rows' own errors come first
+        rows = [
+            form
+            for form in (formset.ordered_forms if formset.can_order else formset.forms)
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        slots = [_slot(index, form.cleaned_data) for index, form in enumerate(rows, start=1)]
+        for problem in draws.problems(slots, draw_bank(slots=slots)):
+            rows[problem.slot - 1].add_error(None, problem.message)
+            self.add_error(None, str(problem))
+
+
+def _slot(index: int, data: dict):
+    from quizzes import draws
+
+    def pk(name):
+        value = data.get(name)
+        return value.pk if value is not None else None
+
+    return draws.Slot(
+        index=index,
+        question=pk("question"),
+        variant_set=pk("variant_set"),
+        category=pk("category"),
+        count=data.get("count") or 0,
+        required=tuple(q.pk for q in data.get("required_questions") or ()),
+        cover_subcategories=bool(data.get("cover_subcategories")),
+        tags=tuple(sorted(t.name for t in data.get("coverage_tags") or ())),
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import timedelta
 from decimal import Decimal
 
@@ -16,10 +16,11 @@ from wagtail.models import Page
 from courses.models import CoursePage, Enrollment
 from courses.outline import course_view
 from courses.services import enrollment_evaluate_completion
-from quizzes import marking
+from quizzes import draws, marking
+from quizzes.draw_data import draw_bank, quiz_draw_slots, seen_questions
 from quizzes.models import Attempt, AttemptQuestion, Question, QuizOverride, QuizPage
 from quizzes.responses import InvalidResponse, clean_response, position_of
-from quizzes.snapshots import new_seed, question_snapshot
+from quizzes.snapshots import new_seed, prefetch_answer_blocks, question_snapshot
 
 
 class QuizError(Exception):
@@ -90,42 +91,49 @@ def course_of_quiz(quiz: QuizPage) -> CoursePage:
     return CoursePage.objects.ancestor_of(quiz).get()
 
 
-def draw_questions(*, quiz: QuizPage, rng: random.Random) -> list[Question]:
-    """Resolve the quiz's slots into questions: fixed ones, then N drawn per category."""
-    slots = list(quiz.slots.all().order_by("sort_order"))
-    fixed_ids = [slot.question_id for slot in slots if slot.question_id]
-    chosen: list[int] = list(dict.fromkeys(fixed_ids))
-    category_slots = [slot for slot in slots if slot.category_id]
-    if category_slots:
-        pool: dict[int, list[int]] = {}
-        for question_id, category_id in (
-            Question.objects.filter(category_id__in=[slot.category_id for slot in category_slots])
-            .values_list("id", "category_id")
-            .order_by("id")
-        ):
-            pool.setdefault(category_id, []).append(question_id)
-        for slot in category_slots:
-            available = [qid for qid in pool.get(slot.category_id, []) if qid not in chosen]
-            chosen.extend(rng.sample(available, min(slot.count, len(available))))
-    questions = Question.objects.in_bulk(chosen)
-    ordered = [questions[qid] for qid in chosen if qid in questions]
+def draw_questions(
+    *, quiz: QuizPage, rng: random.Random, user=None
+) -> list[tuple[Question, draws.Drawn]]:
+    """Resolve the quiz's slots (quizzes/draws.py) into questions, in a fixed number of queries.
+
+    A draw the bank can no longer satisfy (questions deleted, moved or untagged since the quiz
+    was saved) is refused with the reason; attempts already started keep their snapshots.
+    """
+    slots, slot_ids = quiz_draw_slots(quiz=quiz)
+    bank = draw_bank(slots=slots)
+    seen = seen_questions(quiz=quiz, user=user) if user is not None else {}  # variants rotate
+    try:
+        drawn = draws.draw(slots, bank, rng=rng, seen=seen)
+    except draws.DrawError as error:
+        raise QuizUnavailable(
+            f"This quiz cannot be started until its author fixes its questions ({error})"
+        ) from error
+    questions = Question.objects.select_related("scenario", "image").in_bulk(
+        [d.question for d in drawn]
+    )
+    prefetch_answer_blocks(questions.values())
+    ordered = [
+        (questions[d.question], replace(d, slot=slot_ids[d.slot]))
+        for d in drawn
+        if d.question in questions
+    ]
     if quiz.shuffle_questions:
         rng.shuffle(ordered)
     return _group_scenarios(ordered)
 
 
-def _group_scenarios(questions: list[Question]) -> list[Question]:
+def _group_scenarios(questions: list[tuple[Question, draws.Drawn]]) -> list:
     """Keep questions about the same case together, where the first of them fell."""
-    grouped: list[Question] = []
+    grouped: list = []
     placed: set[int] = set()
-    for question in questions:
+    for question, origin in questions:
         if question.pk in placed:
             continue
-        family = [question]
+        family = [(question, origin)]
         if question.scenario_id:
-            family = [q for q in questions if q.scenario_id == question.scenario_id]
+            family = [pair for pair in questions if pair[0].scenario_id == question.scenario_id]
         grouped.extend(family)
-        placed.update(q.pk for q in family)
+        placed.update(pair[0].pk for pair in family)
     return grouped
 
 
@@ -200,8 +208,8 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
     attempt_start_check(quiz=quiz, user=user, rules=rules, now=now)
     seed = new_seed()
     rng = random.Random(seed)  # noqa: S311 - ordering questions, not security
-    questions = draw_questions(quiz=quiz, rng=rng)
-    if not questions:
+    drawn = draw_questions(quiz=quiz, rng=rng, user=user)
+    if not drawn:
         raise QuizUnavailable("This quiz has no questions yet.")
     deadline = now + rules.time_limit if rules.time_limit else None
     if rules.available_until and (deadline is None or deadline > rules.available_until):
@@ -217,12 +225,23 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
         quiz=quiz, user=user, number=number, seed=seed, deadline=deadline
     )
     snapshots = [
-        question_snapshot(q, rng=rng, shuffle_options=quiz.shuffle_options) for q in questions
+        {
+            **question_snapshot(q, rng=rng, shuffle_options=quiz.shuffle_options),
+            "origin": {"slot_id": origin.slot, "variant_set_id": origin.variant_set},
+        }
+        for q, origin in drawn
     ]
     AttemptQuestion.objects.bulk_create(
-        AttemptQuestion(attempt=attempt, position=index, question=question, snapshot=snapshot)
-        for index, (question, snapshot) in enumerate(
-            zip(questions, snapshots, strict=True), start=1
+        AttemptQuestion(
+            attempt=attempt,
+            position=index,
+            question=question,
+            snapshot=snapshot,
+            slot_id=origin.slot,
+            variant_set_id=origin.variant_set,
+        )
+        for index, ((question, origin), snapshot) in enumerate(
+            zip(drawn, snapshots, strict=True), start=1
         )
     )
     attempt.max_score = sum((Decimal(s["points"]) for s in snapshots), Decimal(0))

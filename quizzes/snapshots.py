@@ -181,6 +181,21 @@ BUILDERS = {
 }
 
 
+def prefetch_answer_blocks(questions) -> None:
+    """Convert every question's answer block in one batch per block type, so the images of many
+    hotspot questions cost one query, not one each."""
+    by_type: dict[str, list] = {}
+    for question in questions:
+        if len(question.body):
+            raw = question.body.raw_data[0]
+            by_type.setdefault(raw["type"], []).append((question, raw))
+    for type_name, pairs in by_type.items():
+        block = pairs[0][0].body.stream_block.child_blocks[type_name]
+        values = block.bulk_to_python([raw["value"] for _, raw in pairs])
+        for (question, raw), value in zip(pairs, values, strict=True):
+            question.body[0] = (type_name, value, raw.get("id"))
+
+
 def question_snapshot(question, *, rng: random.Random, shuffle_options: bool) -> dict:
     """Everything an attempt needs about a question, frozen as plain JSON."""
     block = question.body[0]

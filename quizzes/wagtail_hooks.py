@@ -35,6 +35,7 @@ from quizzes.models import (
     QuestionCategory,
     QuizOverride,
     Scenario,
+    VariantSet,
 )
 
 
@@ -93,7 +94,17 @@ class QuestionCategoryViewSet(SnippetViewSet):
     model = QuestionCategory
     icon = "folder-open-inverse"
     menu_label = "Categories"
-    list_display = ["name", "description"]
+    list_display = ["name", "parent", "description"]
+    list_filter = ["parent"]
+
+
+class VariantSetViewSet(SnippetViewSet):
+    """Sets of interchangeable questions; a question joins one from its "Variant of" field."""
+
+    model = VariantSet
+    icon = "resubmit"
+    menu_label = "Variant sets"
+    list_display = ["name", "objective"]
 
 
 class QuestionBankViewSet(SnippetViewSet):
@@ -128,6 +139,7 @@ class QuestionBankGroup(SnippetViewSetGroup):
     items = (
         QuestionViewSet,
         QuestionCategoryViewSet,
+        VariantSetViewSet,
         QuestionBankViewSet,
         ScenarioViewSet,
         QuizOverrideViewSet,
@@ -218,6 +230,31 @@ register_permission_policy(Attempt, ReadOnlyPermissionPolicy(Attempt))
 @hooks.register("register_admin_viewset")
 def register_attempt_viewset():
     return AttemptViewSet("quiz_results")
+
+
+@hooks.register("before_delete_snippet")
+def keep_always_included_questions(request, instances):
+    """Deleting a question a draw always includes would quietly change that quiz: refuse, and
+    say where it is used (a fixed slot's question is protected by its foreign key already)."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from quizzes.models import QuizSlot
+
+    questions = [instance.pk for instance in instances if isinstance(instance, Question)]
+    uses = list(
+        QuizSlot.required_questions.through.objects.filter(question_id__in=questions)
+        .select_related("question", "quizslot__quiz")
+        .order_by("pk")
+    )
+    if not uses:
+        return None
+    where = "; ".join(f"“{use.question}” in “{use.quizslot.quiz.title}”" for use in uses)
+    messages.error(
+        request,
+        f"Not deleted: a draw always includes it ({where}). Remove it from that quiz slot first.",
+    )
+    return redirect(reverse("wagtailsnippets_quizzes_question:list"))
 
 
 from quizzes import prerequisite_hooks  # noqa: E402, F401  (prerequisites lifted by unpublishing)

@@ -1,5 +1,5 @@
 from .attempts import Attempt, AttemptQuestion, QuizOverride
-from .bank import Question, QuestionBank, QuestionCategory, Scenario
+from .bank import Question, QuestionBank, QuestionCategory, Scenario, VariantSet
 from .quiz import QuizPage, QuizPrerequisite, QuizSlot
 
 __all__ = [
@@ -13,4 +13,5 @@ __all__ = [
     "QuizPrerequisite",
     "QuizSlot",
     "Scenario",
+    "VariantSet",
 ]

@@ -53,6 +53,22 @@ class AttemptQuestion(models.Model):
         "quizzes.Question", null=True, on_delete=models.SET_NULL, related_name="+"
     )
     snapshot = models.JSONField()
+    slot = models.ForeignKey(
+        "quizzes.QuizSlot",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The slot that drew this question (kept in the snapshot if the slot goes).",
+    )
+    variant_set = models.ForeignKey(
+        "quizzes.VariantSet",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Set when a variant slot chose this question from its set.",
+    )
     response = models.JSONField(default=dict, blank=True)
     saved_at = models.DateTimeField(null=True, blank=True)
     fraction = models.FloatField(null=True, blank=True)

@@ -36,14 +36,52 @@ class QuestionBank(models.Model):
 
 
 class QuestionCategory(models.Model):
+    """A topic; a sub-category (one with a parent) lets a draw require one item from each."""
+
     name = models.CharField(max_length=120, unique=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        verbose_name="inside category",
+        help_text="Makes this a sub-category, e.g. “Pregnancy” inside “Contraindications”.",
+    )
     description = models.TextField(blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("description")]
+    panels = [FieldPanel("name"), FieldPanel("parent"), FieldPanel("description")]
 
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "question categories"
+
+    def __str__(self):
+        return self.name  # not "parent › name": listings would read each parent row by row
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk and ancestor.pk == self.pk:
+                raise ValidationError({"parent": "A category cannot sit inside itself."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class VariantSet(models.Model):
+    """Interchangeable questions (same objective, other wording or case): a slot shows one."""
+
+    name = models.CharField(max_length=120, unique=True)
+    objective = models.TextField(
+        blank=True, help_text="What every variant examines; for authors and item analysis."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("objective")]
+
+    class Meta:
+        ordering = ["name"]
 
     def __str__(self):
         return self.name
@@ -111,6 +149,15 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     scenario = models.ForeignKey(
         Scenario, null=True, blank=True, on_delete=models.SET_NULL, related_name="questions"
     )
+    variant_set = models.ForeignKey(
+        VariantSet,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions",
+        verbose_name="variant of",
+        help_text="A quiz slot drawing from this set shows one of its questions per attempt.",
+    )
     body = StreamField(QUESTION_TYPES, min_num=1, max_num=1, use_json_field=True)
     question_type = models.CharField(max_length=32, editable=False, db_index=True)
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
@@ -129,6 +176,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
                 FieldPanel("title"),
                 FieldRowPanel([FieldPanel("bank"), FieldPanel("category")]),
                 FieldPanel("tags"),
+                FieldPanel("variant_set"),
             ],
             heading="Filing",
         ),

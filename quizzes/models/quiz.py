@@ -1,6 +1,8 @@
+from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
@@ -21,7 +23,7 @@ class ReviewTiming(models.TextChoices):
 
 
 class QuizPage(Page):
-    """A quiz in a course or module. Questions come from slots: a question, or N from a category."""
+    """A quiz in a course or module. Questions come from slots: a question, a variant, or a draw."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "ul", "ol", "link"])
     pass_mark = models.PositiveSmallIntegerField(
@@ -109,12 +111,26 @@ class QuizPage(Page):
         return context
 
 
-class QuizSlot(Orderable):
-    """Either one question, or `count` questions drawn at random from a category."""
+class QuizSlot(Orderable, ClusterableModel):
+    """One question; or `count` drawn from a category (with required items and coverage rules);
+    or one variant from a variant set. The rules themselves live in quizzes/draws.py."""
 
     quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="slots")
     question = models.ForeignKey(
-        "quizzes.Question", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "quizzes.Question",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="Always this question…",
+    )
+    variant_set = models.ForeignKey(
+        "quizzes.VariantSet",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text="…or one question from this set, preferring one the trainee has not seen…",
     )
     category = models.ForeignKey(
         "quizzes.QuestionCategory",
@@ -122,17 +138,53 @@ class QuizSlot(Orderable):
         blank=True,
         on_delete=models.PROTECT,
         related_name="+",
-        help_text="Or draw from a category…",
+        help_text="…or draw at random from this category (and its sub-categories)…",
     )
-    count = models.PositiveSmallIntegerField(default=1, help_text="…this many questions.")
+    count = models.PositiveSmallIntegerField(
+        default=1, help_text="…this many questions, including those below."
+    )
+    required_questions = ParentalManyToManyField(
+        "quizzes.Question",
+        blank=True,
+        related_name="+",
+        verbose_name="always include",
+        help_text="In every attempt, counted in the draw; they must be in the category. "
+        "Ctrl- or Cmd-click to choose several.",
+    )
+    cover_subcategories = models.BooleanField(
+        "one from each sub-category",
+        default=False,
+        help_text="Every sub-category of the category appears at least once.",
+    )
+    coverage_tags = ParentalManyToManyField(
+        "taggit.Tag",
+        blank=True,
+        related_name="+",
+        limit_choices_to={"quizzes_questiontag_items__isnull": False},
+        verbose_name="one with each tag",
+        help_text="Each tag ticked here is on at least one drawn question (tags of questions).",
+    )
 
-    panels = [FieldPanel("question"), FieldRowPanel([FieldPanel("category"), FieldPanel("count")])]
+    panels = [
+        FieldRowPanel([FieldPanel("question"), FieldPanel("variant_set")]),
+        FieldRowPanel([FieldPanel("category"), FieldPanel("count")]),
+        FieldPanel("required_questions"),
+        FieldRowPanel(
+            [
+                FieldPanel("cover_subcategories"),
+                FieldPanel("coverage_tags", widget=forms.CheckboxSelectMultiple),
+            ]
+        ),
+    ]
 
     def clean(self):
         from django.core.exceptions import ValidationError
 
-        if bool(self.question_id) == bool(self.category_id):
-            raise ValidationError("Choose a question, or a category to draw from (not both).")
+        chosen = [self.question_id, self.variant_set_id, self.category_id]
+        if sum(bool(value) for value in chosen) != 1:
+            raise ValidationError(
+                "Choose one: a question, a variant set, or a category to draw from."
+            )
 
 
 class QuizPrerequisite(Orderable):
