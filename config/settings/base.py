@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "packages",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
