@@ -91,3 +91,16 @@ def review_pending_note(*, policy: str, timing: str, state: ReviewState, closes_
     if not when:
         return f"{what} are not shown for this quiz."
     return f"{what} will appear here {when}."
+
+
+def timing_problem(*, timing: str, attempts_allowed: int, closes) -> str:
+    """Why the editor refuses a timing that would never come ("" if it can)."""
+    if closes or timing not in ("after_close", "after_last"):
+        return ""
+    if timing == "after_last" and attempts_allowed:
+        return ""
+    unlimited = " and unlimited attempts" if timing == "after_last" else ""
+    return (
+        f"With no closing date{unlimited}, this review would never be shown. Set a closing "
+        "date or an attempt limit, or choose “Once the trainee has passed”."
+    )

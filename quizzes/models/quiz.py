@@ -1,7 +1,6 @@
 from datetime import timedelta
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -155,22 +154,6 @@ class QuizPage(Page):
     @cooldown_minutes.setter
     def cooldown_minutes(self, minutes: int) -> None:
         self.cooldown_amount, self.cooldown_unit = largest_unit(minutes)
-
-    def clean(self):
-        super().clean()
-        review_never_comes = {
-            ReviewTiming.AFTER_CLOSE: not self.available_until,
-            ReviewTiming.AFTER_LAST: not self.available_until and not self.attempts_allowed,
-        }
-        if review_never_comes.get(self.review_timing):
-            raise ValidationError(
-                {
-                    "review_timing": "With no closing date"
-                    + (" and unlimited attempts" if self.review_timing == "after_last" else "")
-                    + ", this review would never be shown. Set a closing date or an attempt "
-                    "limit, or choose “Once the trainee has passed”."
-                }
-            )
 
     def get_context(self, request, *args, **kwargs):
         from quizzes.selectors import quiz_page_context
