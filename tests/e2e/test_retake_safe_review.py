@@ -29,10 +29,10 @@ def answer(user, *, miss_must_pass: bool):
     responses, missed = {}, None
     for row in attempt.questions.all():
         responses[row.position] = key_response(row)
-        if miss_must_pass and missed is None and row.snapshot["critical"]:
-            if row.snapshot["type"] == "short_text":
-                responses[row.position] = {"text": "pneumonia"}
-                missed = row
+        critical_text = row.snapshot["critical"] and row.snapshot["type"] == "short_text"
+        if miss_must_pass and missed is None and critical_text:
+            responses[row.position] = {"text": "pneumonia"}
+            missed = row
     assert attempt_save_responses(attempt=attempt, responses=responses).errors == {}
     return attempt, missed
 

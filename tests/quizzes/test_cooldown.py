@@ -131,9 +131,11 @@ def test_a_failed_attempt_waits_in_days_and_says_until_when(client, enrolled, co
         assert "Wait after a failed attempt: <strong>2 days</strong>" in html
         assert f"you can try again in 2 days, on {in_two_days} at 14:30." in html
         assert "Start another attempt" not in html
-    with time_machine.travel(start + timedelta(days=1, hours=23), tick=False):
-        with pytest.raises(QuizUnavailable, match="in 1 hour, today at 14:30"):
-            attempt_start(quiz=cooldown_quiz, user=enrolled)
+    with (
+        time_machine.travel(start + timedelta(days=1, hours=23), tick=False),
+        pytest.raises(QuizUnavailable, match="in 1 hour, today at 14:30"),
+    ):
+        attempt_start(quiz=cooldown_quiz, user=enrolled)
     with time_machine.travel(start + timedelta(days=2), tick=False):
         assert _submit(cooldown_quiz, enrolled, right=True).passed
 
