@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.urls import reverse
 from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
@@ -173,3 +174,36 @@ def test_editor_refuses_a_review_that_would_never_come(timing, attempts, closes,
 
     problem = timing_problem(timing=timing, attempts_allowed=attempts, closes=closes)
     assert ("would never be shown" in problem) is refused
+
+
+@pytest.mark.django_db
+def test_the_quiz_editor_form_puts_the_refusal_on_the_timing_field(quiz_course):
+    from django.forms.utils import ErrorDict
+
+    from quizzes.models import QuizPage
+
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [QuestionFactory()])
+    form_class = QuizPage.get_edit_handler().get_form_class()
+    form = form_class(instance=quiz, for_user=None)
+    form._errors = ErrorDict()  # as after field cleaning, without a whole editor POST
+    form.cleaned_data = {"review_timing": "after_close", "attempts_allowed": 3}
+    form.check_review_timing()
+    assert "would never be shown" in form.errors["review_timing"][0]
+    form._errors, form.cleaned_data = ErrorDict(), {"review_timing": "pass_or_last"}
+    form.check_review_timing()
+    assert not form.errors
+
+
+@pytest.mark.django_db
+def test_the_editor_shows_amount_unit_and_the_timing_help(client, quiz_course):
+    from tests.factories import UserFactory
+
+    admin = UserFactory(is_superuser=True, is_staff=True)
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [QuestionFactory()])
+    client.force_login(admin)
+    html = client.get(reverse("wagtailadmin_pages:edit", args=[quiz.id])).content.decode()
+    assert 'name="cooldown_amount"' in html and 'name="cooldown_unit"' in html
+    assert "keeps retakes honest" in html and "Once passed, or after the last allowed" in html
+    assert 'value="pass_or_last" selected' in html  # the retake-safe default
