@@ -146,9 +146,9 @@ def review_visibility(attempt: Attempt, *, now=None) -> str:
     return attempt_review(attempt, now=now)[0]
 
 
-def missed_must_pass(attempt: Attempt) -> list[dict]:
+def missed_must_pass(attempt: Attempt, *, rows=None) -> list[dict]:
     """The must-pass items this attempt got wrong, by stem and reason: never the key, the
-    trainee's answer or how the other items went."""
+    trainee's answer or how the other items went. `rows`: the attempt's questions, if loaded."""
     if not attempt.failed_critical:
         return []
     return [
@@ -157,7 +157,7 @@ def missed_must_pass(attempt: Attempt) -> list[dict]:
             "stem": row.snapshot["display"]["stem"],
             "reason": row.snapshot["review"].get("critical_reason", ""),
         }
-        for row in attempt.questions.all()
+        for row in (attempt.questions.all() if rows is None else rows)
         if row.snapshot.get("critical") and (row.fraction or 0) < 1
     ]
 

@@ -187,8 +187,9 @@ def result(request, attempt_id: int):
     if attempt.is_open:
         return redirect("quizzes:attempt", attempt_id=attempt.id)
     visibility, review_note = attempt_review(attempt)
-    rows = list(attempt.questions.all()) if visibility in ("responses", "answers") else []
-    missed = missed_must_pass(attempt) if visibility != "none" else []
+    shown = visibility in ("responses", "answers")
+    every_row = list(attempt.questions.all()) if shown or attempt.failed_critical else []
+    missed = missed_must_pass(attempt, rows=every_row) if visibility != "none" else []
     return render(
         request,
         "quizzes/result.html",
@@ -197,7 +198,7 @@ def result(request, attempt_id: int):
             "quiz": attempt.quiz,
             "visibility": visibility,
             "review_note": review_note,
-            "rows": rows,
+            "rows": every_row if shown else [],
             "missed_must_pass": missed,
             **result_next_steps(attempt=attempt, user=request.user),
         },

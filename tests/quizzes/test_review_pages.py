@@ -224,3 +224,25 @@ def test_policy_responses_before_the_timing_shows_no_marks(client, enrolled, rev
     assert_hidden(results | others)
     assert "Your marked answers will appear here once you pass" in results["result 1"]
     assert STEM in results["result 1"] and REASON in results["result 1"]
+
+
+@pytest.mark.parametrize("timing", ["pass_or_last", "immediately"])
+def test_result_page_queries_do_not_grow_with_the_questions(client, enrolled, quiz_course, timing):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    module = lessons_of(quiz_course)[0].get_parent()
+    counts = []
+    for size in (2, 8):
+        questions = [QuestionFactory(critical=True, critical_reason="Why") for _ in range(size)]
+        quiz = quiz_with_questions(module, questions, review_timing=timing, attempts_allowed=0)
+        attempt, _ = attempt_start(quiz=quiz, user=enrolled)
+        attempt_submit(attempt=attempt)  # every must-pass item missed
+        client.force_login(enrolled)
+        client.get(reverse("quizzes:result", args=[attempt.id]))  # warm the per-process caches
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(reverse("quizzes:result", args=[attempt.id])).content.decode()
+        assert html.count("Why it matters:") == size
+        counts.append(len(queries))
+    print(f"result page queries ({timing}), 2 and 8 questions: {counts}")
+    assert counts[0] == counts[1]
