@@ -111,7 +111,8 @@ class QuizPage(Page):
             [
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
                 FieldPanel("questions_per_page"),
-                FieldRowPanel([FieldPanel("review_policy"), FieldPanel("review_timing")]),
+                FieldPanel("review_policy"),
+                FieldPanel("review_timing"),  # its long help needs the full width
             ],
             heading="Presentation and review",
         ),

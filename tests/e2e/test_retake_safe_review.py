@@ -108,3 +108,21 @@ def test_failed_safety_quiz_shows_no_key_then_the_pass_shows_the_review(
     page.goto(demo_site + f"/attempts/{first.id}/result/")  # the failed attempt, reviewed now
     expect(page.get_by_text("Correct answer:").first).to_be_visible()
     expect(page.get_by_test_id("missed-must-pass")).to_contain_text("See question")
+
+
+def test_quiz_editor_offers_the_timings_and_the_wait_in_units(page, demo_site, screenshot):
+    from quizzes.models import QuizPage
+
+    log_in(page, demo_site, "instructor")
+    quiz = QuizPage.objects.get(slug=SAFETY_SLUG)
+    page.goto(demo_site + f"/admin/pages/{quiz.id}/edit/")
+    timing = page.get_by_label("Show the review")
+    expect(timing).to_have_value("pass_or_last")
+    expect(page.get_by_text("keeps retakes honest")).to_be_visible()
+    expect(page.get_by_label("Wait after a failed attempt")).to_have_value("1")
+    expect(page.locator("#id_cooldown_unit")).to_have_value("hours")
+    for label, (width, height) in WIDTHS.items():  # the admin scrolls inside its own panel
+        page.set_viewport_size({"width": width, "height": height})
+        for field in ("cooldown_unit", "review_timing"):
+            page.locator(f"#id_{field}").scroll_into_view_if_needed()
+            screenshot(f"23-quiz-editor-{field}-{label}")
