@@ -8,6 +8,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from quizzes.models import QuizOverride
 from quizzes.services import attempt_save_responses, attempt_start, attempt_submit
@@ -246,3 +249,47 @@ def test_result_page_queries_do_not_grow_with_the_questions(client, enrolled, qu
         counts.append(len(queries))
     print(f"result page queries ({timing}), 2 and 8 questions: {counts}")
     assert counts[0] == counts[1]
+
+
+class TestReviewStateFollowsTheAttempts(HypothesisTestCase):
+    """Any run of passes and failures, any limit, with or without an extra attempt granted: what
+    the result page would show is the pure rule applied to the attempts as a person counts them."""
+
+    @settings(max_examples=25, deadline=None)
+    @given(
+        outcomes=st.lists(st.booleans(), min_size=1, max_size=4),
+        allowed=st.integers(min_value=0, max_value=4),
+        extra=st.integers(min_value=0, max_value=1),
+        timing=st.sampled_from(["after_pass", "after_last", "pass_or_last", "immediately"]),
+    )
+    def test_selector_matches_the_rule(self, outcomes, allowed, extra, timing):
+        from courses.services import enrollment_create
+        from quizzes.review_rules import ReviewState, review_level
+        from quizzes.selectors import review_visibility
+        from tests.factories import UserFactory, build_course, wagtail_initial_data
+
+        wagtail_initial_data()
+        course = build_course(modules=1, lessons_per_module=1)
+        trainee = UserFactory()
+        enrollment_create(user=trainee, course=course)
+        module = lessons_of(course)[0].get_parent()
+        quiz = quiz_with_questions(
+            module, [QuestionFactory()], attempts_allowed=allowed, review_timing=timing
+        )
+        if extra:
+            QuizOverride.objects.create(quiz=quiz, user=trainee, extra_attempts=1, reason="r")
+        limit = allowed + extra if allowed else None
+        attempts = []
+        for passed in outcomes[: limit or None]:
+            attempt, _ = attempt_start(quiz=quiz, user=trainee)
+            if passed:
+                row = attempt.questions.get()
+                attempt_save_responses(attempt=attempt, responses={row.position: key_response(row)})
+            attempts.append(attempt_submit(attempt=attempt))
+        state = ReviewState(
+            passed=any(outcomes[: len(attempts)]),
+            attempts_left=None if limit is None else limit - len(attempts),
+            closed=False,
+        )
+        expected = review_level(policy="answers", timing=timing, state=state)
+        assert {review_visibility(attempt) for attempt in attempts} == {expected}
