@@ -88,7 +88,8 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
 
 
 def _review_when(quiz: QuizPage) -> str:
-    """ "Correct answers and feedback: once you pass…" for the quiz page ("" if never shown)."""
+    """The quiz page's line on when the review shows, e.g. "Correct answers and feedback: once
+    you pass" ("" when the policy never shows answers)."""
     what = {"answers": "Correct answers and feedback", "responses": "Your marked answers"}
     if quiz.review_policy not in what or quiz.review_timing not in TIMING_IN_WORDS:
         return ""
@@ -136,9 +137,13 @@ def attempt_review(attempt: Attempt, *, now=None) -> tuple[str, str]:
         policy=quiz.review_policy,
         timing=quiz.review_timing,
         state=state,
-        closes_text=f"{timezone.localtime(closes):%-d %B %Y at %H:%M}" if closes else "",
+        closes_text=_date_in_words(timezone.localtime(closes)) if closes else "",
     )
     return level, note
+
+
+def _date_in_words(moment) -> str:
+    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
 
 
 def review_visibility(attempt: Attempt, *, now=None) -> str:

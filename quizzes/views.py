@@ -188,8 +188,9 @@ def result(request, attempt_id: int):
         return redirect("quizzes:attempt", attempt_id=attempt.id)
     visibility, review_note = attempt_review(attempt)
     shown = visibility in ("responses", "answers")
-    every_row = list(attempt.questions.all()) if shown or attempt.failed_critical else []
-    missed = missed_must_pass(attempt, rows=every_row) if visibility != "none" else []
+    listed = attempt.failed_critical and visibility != "none"  # the must-pass items missed
+    every_row = list(attempt.questions.all()) if shown or listed else []
+    missed = missed_must_pass(attempt, rows=every_row) if listed else []
     return render(
         request,
         "quizzes/result.html",
