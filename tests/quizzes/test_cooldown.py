@@ -84,7 +84,7 @@ def test_amount_in_words(amount, unit, words):
 
 
 def test_migration_moves_minutes_to_a_unit_and_makes_review_retake_safe():
-    migration = importlib.import_module("quizzes.migrations.0006_retake_safe_review_data")
+    migration = importlib.import_module("quizzes.migrations.0010_retake_safe_review_data")
     assert migration.retake_safe(
         {"cooldown_minutes": 1440, "review_timing": "immediately", "review_policy": "answers"}
     ) == {"cooldown_amount": 1, "cooldown_unit": "days", "review_timing": "pass_or_last"}

@@ -1,5 +1,6 @@
-"""Migration 0006 on real rows: the wait keeps its length in a unit; quizzes that showed answers
-immediately become retake-safe, and so do their saved revisions; deliberate choices stay."""
+"""The retake-safe data migration on real rows: the wait keeps its length in a unit; quizzes
+that showed answers immediately become retake-safe, and so do their saved revisions; deliberate
+choices stay."""
 
 import pytest
 from django.db import connection
@@ -8,8 +9,8 @@ from django.db.migrations.executor import MigrationExecutor
 from tests.factories import build_course, lessons_of, wagtail_initial_data
 from tests.factories.quizzes import QuestionFactory, quiz_with_questions
 
-BEFORE = [("quizzes", "0005_review_timing_and_cooldown_unit")]
-AFTER = [("quizzes", "0007_remove_quizpage_cooldown_minutes")]
+BEFORE = [("quizzes", "0009_review_timing_and_cooldown_unit")]
+AFTER = [("quizzes", "0011_remove_quizpage_cooldown_minutes")]
 
 
 def migrate(targets):

@@ -76,7 +76,7 @@ def _quiz_revisions(apps):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quizzes", "0005_review_timing_and_cooldown_unit"),
+        ("quizzes", "0009_review_timing_and_cooldown_unit"),
         ("wagtailcore", "0098_apitoken"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -1,11 +1,11 @@
-# The wait is now cooldown_amount + cooldown_unit (0005); 0006 copied the minutes across.
+# The wait is now cooldown_amount + cooldown_unit; the retake-safe data migration copied the minutes across.
 
 from django.db import migrations
 
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("quizzes", "0006_retake_safe_review_data"),
+        ("quizzes", "0010_retake_safe_review_data"),
     ]
 
     operations = [
