@@ -176,23 +176,56 @@ def test_editor_refuses_a_review_that_would_never_come(timing, attempts, closes,
     assert ("would never be shown" in problem) is refused
 
 
-@pytest.mark.django_db
-def test_the_quiz_editor_form_puts_the_refusal_on_the_timing_field(quiz_course):
-    from django.forms.utils import ErrorDict
+def post_editor(client, quiz, **fields):
+    """The quiz editor's own POST, as an author saving and publishing the page."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
     from quizzes.models import QuizPage
 
+    slot = quiz.slots.get()
+    data = {
+        "title": quiz.title,
+        "slug": quiz.slug,
+        "intro": rich_text(""),
+        "pass_mark": 80,
+        "time_limit_minutes": 0,
+        "attempts_allowed": 3,
+        "cooldown_amount": 0,
+        "cooldown_unit": "hours",
+        "questions_per_page": 0,
+        "review_policy": "answers",
+        "review_timing": "pass_or_last",
+        "action-publish": "action-publish",
+        "slots": inline_formset(
+            [{"id": slot.pk, "question": slot.question_id, "count": 1}], initial=1
+        ),
+        **fields,
+    }
+    for name in QuizPage.get_edit_handler().get_form_class().formsets:
+        data.setdefault(name, inline_formset([]))
+    response = client.post(
+        reverse("wagtailadmin_pages:edit", args=[quiz.pk]), nested_form_data(data)
+    )
+    return response, QuizPage.objects.get(pk=quiz.pk)
+
+
+@pytest.mark.django_db
+def test_the_editor_saves_the_wait_and_refuses_a_review_that_never_comes(client, quiz_course):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
     module = lessons_of(quiz_course)[0].get_parent()
     quiz = quiz_with_questions(module, [QuestionFactory()])
-    form_class = QuizPage.get_edit_handler().get_form_class()
-    form = form_class(instance=quiz, for_user=None)
-    form._errors = ErrorDict()  # as after field cleaning, without a whole editor POST
-    form.cleaned_data = {"review_timing": "after_close", "attempts_allowed": 3}
-    form.check_review_timing()
-    assert "would never be shown" in form.errors["review_timing"][0]
-    form._errors, form.cleaned_data = ErrorDict(), {"review_timing": "pass_or_last"}
-    form.check_review_timing()
-    assert not form.errors
+    response, saved = post_editor(client, quiz, cooldown_amount=3, cooldown_unit="days")
+    assert response.status_code == 302, response.context["form"].errors
+    assert saved.cooldown == timedelta(days=3) and saved.review_timing == "pass_or_last"
+
+    response, saved = post_editor(client, quiz, review_timing="after_close")
+    assert response.status_code == 200
+    assert "would never be shown" in response.context["form"].errors["review_timing"][0]
+    assert saved.review_timing == "pass_or_last"  # nothing saved
+    response, _ = post_editor(client, quiz, cooldown_amount=5, cooldown_unit="weeks")
+    assert "cooldown_unit" in response.context["form"].errors  # not a unit: refused, no 500
 
 
 @pytest.mark.django_db
