@@ -2004,11 +2004,12 @@ QUIZZES = [
         "pass_mark": 80,
         "time_limit_minutes": 20,
         "attempts_allowed": 3,
-        "cooldown_minutes": 0,
+        "cooldown_minutes": 60,  # after a failure (retake-safe, issue 10)
         "questions_per_page": 0,
         "shuffle_questions": True,
         "shuffle_options": True,
         "review_policy": "answers",
+        "review_timing": "pass_or_last",  # no retake from the key
         "required": True,
         "unlocks_module": "the-treatment-session",
         "draw": [],
@@ -2025,11 +2026,12 @@ QUIZZES = [
         "pass_mark": 75,
         "time_limit_minutes": 25,
         "attempts_allowed": 3,
-        "cooldown_minutes": 0,
+        "cooldown_minutes": 60,  # after a failure
         "questions_per_page": 0,
         "shuffle_questions": False,
         "shuffle_options": True,
         "review_policy": "answers",
+        "review_timing": "pass_or_last",  # no retake from the key
         "required": True,
         "unlocks_module": None,
         "requires": [SAFETY],
@@ -2047,11 +2049,12 @@ QUIZZES = [
         "pass_mark": 75,
         "time_limit_minutes": 40,
         "attempts_allowed": 3,
-        "cooldown_minutes": 60,
+        "cooldown_minutes": 24 * 60,  # after a failure: a day
         "questions_per_page": 1,
         "shuffle_questions": True,
         "shuffle_options": True,
         "review_policy": "responses",
+        "review_timing": "pass_or_last",
         "required": True,
         "unlocks_module": None,
         "requires": [SAFETY],

@@ -154,6 +154,7 @@ def ensure_quizzes(course: CoursePage, report, publish) -> None:
             shuffle_questions=data["shuffle_questions"],
             shuffle_options=data["shuffle_options"],
             review_policy=data["review_policy"],
+            review_timing=data["review_timing"],
             is_required=data["required"],
             unlocks_module=unlocks,
         )

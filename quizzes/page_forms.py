@@ -9,7 +9,24 @@ class QuizPageForm(WagtailAdminPageForm):
         cleaned_data = super().clean()
         self.clean_prerequisites()
         self.clean_slots()
+        self.check_review_timing()
         return cleaned_data
+
+    def check_review_timing(self) -> None:
+        """A review timing that can never come (e.g. after the close of a quiz that never
+        closes) would hide the review for ever: refused here, with what to change. (Not named
+        clean_review_timing: Django would take that for the field's own cleaner.)"""
+        from quizzes.review_rules import timing_problem
+
+        if "attempts_allowed" not in self.cleaned_data:
+            return  # that field's own error comes first
+        problem = timing_problem(
+            timing=self.cleaned_data.get("review_timing", ""),
+            attempts_allowed=self.cleaned_data.get("attempts_allowed") or 0,
+            closes=self.cleaned_data.get("available_until"),
+        )
+        if problem:
+            self.add_error("review_timing", problem)
 
     def clean_prerequisites(self) -> None:
         """Prerequisite quizzes: none of itself, none outside its course, none twice, no cycles.

@@ -6,12 +6,18 @@ from collections import defaultdict
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from courses.models import Enrollment
 from quizzes.models import Attempt, QuizPage
-from quizzes.models.quiz import ReviewPolicy, ReviewTiming
+from quizzes.models.quiz import ReviewPolicy
+from quizzes.review_rules import (
+    TIMING_IN_WORDS,
+    ReviewState,
+    review_level,
+    review_pending_note,
+)
 
 
 def quizzes_by_course(*, courses) -> dict[int, list[QuizPage]]:
@@ -73,6 +79,7 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
         "passed": any(a.passed for a in submitted),
         "start_refusal": start_refusal,
         "missing_prerequisites": missing_prerequisites,
+        "review_when": _review_when(quiz),
         "rules": rules,
         "attempts_left": (rules.attempts_allowed - len(submitted))
         if rules and rules.attempts_allowed
@@ -80,18 +87,84 @@ def quiz_page_context(*, quiz: QuizPage, user) -> dict:
     }
 
 
-def review_visibility(attempt: Attempt, *, now=None) -> str:
-    """What the trainee may see of a submitted attempt now: none, score, responses or answers."""
+def _review_when(quiz: QuizPage) -> str:
+    """The quiz page's line on when the review shows, e.g. "Correct answers and feedback: once
+    you pass" ("" when the policy never shows answers)."""
+    what = {"answers": "Correct answers and feedback", "responses": "Your marked answers"}
+    if quiz.review_policy not in what or quiz.review_timing not in TIMING_IN_WORDS:
+        return ""
+    return f"{what[quiz.review_policy]}: {TIMING_IN_WORDS[quiz.review_timing]}"
+
+
+def review_state(*, quiz: QuizPage, user, now=None, rules=None) -> ReviewState:
+    """The facts review timing depends on, for one trainee now: attempts left (an instructor's
+    override included), a pass, the closing date, an attempt in progress."""
+    from quizzes.services import course_of_quiz, quiz_rules
+
+    now = now or timezone.now()
+    rules = rules or quiz_rules(quiz=quiz, user=user)
+    enrollment = Enrollment.objects.current(user=user, course=course_of_quiz(quiz))
+    this_cycle = Q(started_at__gte=enrollment.enrolled_at) if enrollment else Q()
+    submitted = Q(status=Attempt.Status.SUBMITTED) & this_cycle
+    counts = Attempt.objects.filter(quiz=quiz, user=user).aggregate(
+        submitted=Count("id", filter=submitted),
+        passed=Count("id", filter=submitted & Q(passed=True)),
+        open=Count("id", filter=Q(status=Attempt.Status.IN_PROGRESS)),
+    )
+    return ReviewState(
+        passed=counts["passed"] > 0,
+        attempts_left=(
+            max(0, rules.attempts_allowed - counts["submitted"]) if rules.attempts_allowed else None
+        ),
+        closed=bool(rules.available_until and now >= rules.available_until),
+        in_progress=counts["open"] > 0,
+    )
+
+
+def attempt_review(attempt: Attempt, *, now=None) -> tuple[str, str]:
+    """What the trainee may see of their attempt now (none, score, responses or answers), and
+    the sentence saying when the rest will show ("" if nothing is held back)."""
+    from quizzes.services import quiz_rules
+
     quiz = attempt.quiz
     if attempt.is_open:
-        return ReviewPolicy.NONE
-    if quiz.review_timing == ReviewTiming.AFTER_CLOSE:
-        closes = quiz.available_until
-        if closes is None or (now or timezone.now()) < closes:
-            return (
-                ReviewPolicy.SCORE if quiz.review_policy != ReviewPolicy.NONE else ReviewPolicy.NONE
-            )
-    return quiz.review_policy
+        return ReviewPolicy.NONE, ""
+    rules = quiz_rules(quiz=quiz, user=attempt.user)
+    state = review_state(quiz=quiz, user=attempt.user, now=now, rules=rules)
+    level = review_level(policy=quiz.review_policy, timing=quiz.review_timing, state=state)
+    closes = rules.available_until
+    note = review_pending_note(
+        policy=quiz.review_policy,
+        timing=quiz.review_timing,
+        state=state,
+        closes_text=_date_in_words(timezone.localtime(closes)) if closes else "",
+    )
+    return level, note
+
+
+def _date_in_words(moment) -> str:
+    return f"{moment.day} {moment:%B %Y} at {moment:%H:%M}"
+
+
+def review_visibility(attempt: Attempt, *, now=None) -> str:
+    """What the trainee may see of a submitted attempt now: none, score, responses or answers."""
+    return attempt_review(attempt, now=now)[0]
+
+
+def missed_must_pass(attempt: Attempt, *, rows=None) -> list[dict]:
+    """The must-pass items this attempt got wrong, by stem and reason: never the key, the
+    trainee's answer or how the other items went. `rows`: the attempt's questions, if loaded."""
+    if not attempt.failed_critical:
+        return []
+    return [
+        {
+            "position": row.position,
+            "stem": row.snapshot["display"]["stem"],
+            "reason": row.snapshot["review"].get("critical_reason", ""),
+        }
+        for row in (attempt.questions.all() if rows is None else rows)
+        if row.snapshot.get("critical") and (row.fraction or 0) < 1
+    ]
 
 
 def result_next_steps(*, attempt: Attempt, user) -> dict:

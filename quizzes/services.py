@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 import random
 from dataclasses import dataclass, replace
 from datetime import timedelta
@@ -17,6 +16,7 @@ from courses.models import CoursePage, Enrollment
 from courses.outline import course_view
 from courses.services import enrollment_evaluate_completion
 from quizzes import draws, marking
+from quizzes.cooldown import next_attempt_in_words
 from quizzes.draw_data import draw_bank, quiz_draw_slots, seen_questions
 from quizzes.models import Attempt, AttemptQuestion, Question, QuizOverride, QuizPage
 from quizzes.responses import InvalidResponse, clean_response, position_of
@@ -83,7 +83,7 @@ def quiz_rules(*, quiz: QuizPage, user) -> QuizRules:
         time_limit=timedelta(minutes=minutes) if minutes else None,
         available_from=available_from,
         available_until=available_until,
-        cooldown=timedelta(minutes=quiz.cooldown_minutes),
+        cooldown=quiz.cooldown,
     )
 
 
@@ -176,12 +176,9 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
             f"You have used {used} at this quiz. Ask your instructor if you need another."
         )
     last = submitted.order_by("-submitted_at").first()
-    if last and rules.cooldown and now < last.submitted_at + rules.cooldown:
-        wait = last.submitted_at + rules.cooldown - now
-        minutes = max(1, math.ceil(wait.total_seconds() / 60))
-        raise QuizUnavailable(
-            f"You can try again in {minutes} minute{'s' if minutes != 1 else ''}."
-        )
+    if last and not last.passed and rules.cooldown and now < last.submitted_at + rules.cooldown:
+        when = next_attempt_in_words(until=last.submitted_at + rules.cooldown, now=now)
+        raise QuizUnavailable(f"After a failed attempt, you can try again {when}.")
 
 
 def _open_attempt(*, quiz: QuizPage, user) -> Attempt | None:

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 from courses.params import bad_request, parse_positive_int
 from quizzes.models import Attempt, QuizPage
 from quizzes.responses import InvalidResponse, read_json_body, responses_from_form
-from quizzes.selectors import result_next_steps, review_visibility
+from quizzes.selectors import attempt_review, missed_must_pass, result_next_steps
 from quizzes.services import (
     AttemptClosed,
     QuizError,
@@ -186,17 +186,11 @@ def result(request, attempt_id: int):
     attempt_expire_if_due(attempt=attempt)
     if attempt.is_open:
         return redirect("quizzes:attempt", attempt_id=attempt.id)
-    visibility = review_visibility(attempt)
-    rows = list(attempt.questions.all()) if visibility in ("responses", "answers") else []
-    critical_failures = (
-        [
-            row
-            for row in attempt.questions.all()
-            if row.snapshot.get("critical") and (row.fraction or 0) < 1
-        ]
-        if attempt.failed_critical and visibility in ("responses", "answers")
-        else []
-    )
+    visibility, review_note = attempt_review(attempt)
+    shown = visibility in ("responses", "answers")
+    listed = attempt.failed_critical and visibility != "none"  # the must-pass items missed
+    every_row = list(attempt.questions.all()) if shown or listed else []
+    missed = missed_must_pass(attempt, rows=every_row) if listed else []
     return render(
         request,
         "quizzes/result.html",
@@ -204,8 +198,9 @@ def result(request, attempt_id: int):
             "attempt": attempt,
             "quiz": attempt.quiz,
             "visibility": visibility,
-            "rows": rows,
-            "critical_failures": critical_failures,
+            "review_note": review_note,
+            "rows": every_row if shown else [],
+            "missed_must_pass": missed,
             **result_next_steps(attempt=attempt, user=request.user),
         },
     )

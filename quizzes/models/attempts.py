@@ -104,7 +104,11 @@ class QuizOverride(RevisionMixin, models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_overrides"
     )
-    extra_attempts = models.PositiveSmallIntegerField(default=0)
+    extra_attempts = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="If the quiz shows its review after the last attempt, the trainee may have seen "
+        "the answers: they are hidden again until the extra attempt is used.",
+    )
     extra_minutes = models.PositiveSmallIntegerField(default=0)
     available_from = models.DateTimeField(null=True, blank=True)
     available_until = models.DateTimeField(null=True, blank=True)

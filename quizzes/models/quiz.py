@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -7,19 +9,40 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from quizzes.cooldown import amount_in_words, cooldown_delta, largest_unit
 from quizzes.page_forms import QuizPageForm
 
 
 class ReviewPolicy(models.TextChoices):
     NONE = "none", "Nothing (only passed or not)"
-    SCORE = "score", "Score only"
+    SCORE = "score", "Score, and the must-pass items missed"
     RESPONSES = "responses", "Score and own responses"
     ANSWERS = "answers", "Correct answers and feedback"
 
 
 class ReviewTiming(models.TextChoices):
-    IMMEDIATELY = "immediately", "Immediately after submitting"
+    IMMEDIATELY = "immediately", "Immediately after each attempt"
+    AFTER_PASS = "after_pass", "Once the trainee has passed"
+    AFTER_LAST = "after_last", "After the trainee's last allowed attempt"
+    PASS_OR_LAST = "pass_or_last", "Once passed, or after the last allowed attempt"
     AFTER_CLOSE = "after_close", "After the quiz closes"
+
+
+class CooldownUnit(models.TextChoices):
+    MINUTES = "minutes", "minutes"
+    HOURS = "hours", "hours"
+    DAYS = "days", "days"
+
+
+REVIEW_TIMING_HELP = (
+    "When a trainee may see the correct answers and feedback (or, with “own responses”, which "
+    "items they got right). Until then a submitted attempt shows only the score, passed or not, "
+    "and the must-pass items missed with their reason. “Once passed, or after the last allowed "
+    "attempt” keeps retakes honest: nobody retakes from the key, and a trainee who used every "
+    "attempt still learns from it. If an instructor grants another attempt, the answers are "
+    "hidden again until it is used. With unlimited attempts there is no last attempt: the "
+    "answers then wait for a pass, or for the closing date."
+)
 
 
 class QuizPage(Page):
@@ -33,8 +56,14 @@ class QuizPage(Page):
         default=0, help_text="0 for no time limit."
     )
     attempts_allowed = models.PositiveSmallIntegerField(default=3, help_text="0 for unlimited.")
-    cooldown_minutes = models.PositiveIntegerField(
-        default=0, help_text="Wait between a submitted attempt and the next one."
+    cooldown_amount = models.PositiveIntegerField(
+        "wait after a failed attempt",
+        default=0,
+        validators=[MaxValueValidator(999)],
+        help_text="Before the next attempt may start; 0 for no wait. A pass needs no wait.",
+    )
+    cooldown_unit = models.CharField(
+        "unit", max_length=8, choices=CooldownUnit.choices, default=CooldownUnit.HOURS
     )
     available_from = models.DateTimeField(null=True, blank=True)
     available_until = models.DateTimeField(null=True, blank=True)
@@ -47,7 +76,11 @@ class QuizPage(Page):
         max_length=16, choices=ReviewPolicy.choices, default=ReviewPolicy.ANSWERS
     )
     review_timing = models.CharField(
-        max_length=16, choices=ReviewTiming.choices, default=ReviewTiming.IMMEDIATELY
+        "show the review",
+        max_length=16,
+        choices=ReviewTiming.choices,
+        default=ReviewTiming.PASS_OR_LAST,
+        help_text=REVIEW_TIMING_HELP,
     )
     is_required = models.BooleanField(
         "required for course completion",
@@ -68,7 +101,8 @@ class QuizPage(Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("pass_mark"), FieldPanel("time_limit_minutes")]),
-                FieldRowPanel([FieldPanel("attempts_allowed"), FieldPanel("cooldown_minutes")]),
+                FieldPanel("attempts_allowed"),
+                FieldRowPanel([FieldPanel("cooldown_amount"), FieldPanel("cooldown_unit")]),
                 FieldRowPanel([FieldPanel("available_from"), FieldPanel("available_until")]),
             ],
             heading="Rules",
@@ -77,7 +111,8 @@ class QuizPage(Page):
             [
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
                 FieldPanel("questions_per_page"),
-                FieldRowPanel([FieldPanel("review_policy"), FieldPanel("review_timing")]),
+                FieldPanel("review_policy"),
+                FieldPanel("review_timing"),  # its long help needs the full width
             ],
             heading="Presentation and review",
         ),
@@ -102,6 +137,24 @@ class QuizPage(Page):
 
     class Meta:
         verbose_name = "quiz"
+
+    @property
+    def cooldown(self) -> timedelta:
+        return cooldown_delta(self.cooldown_amount, self.cooldown_unit)
+
+    @property
+    def cooldown_text(self) -> str:
+        return amount_in_words(self.cooldown_amount, self.cooldown_unit)
+
+    @property
+    def cooldown_minutes(self) -> int:
+        """The wait in minutes; setting it picks the largest exact unit (kept for callers and
+        fixtures written before the wait had a unit)."""
+        return int(self.cooldown.total_seconds() // 60)
+
+    @cooldown_minutes.setter
+    def cooldown_minutes(self, minutes: int) -> None:
+        self.cooldown_amount, self.cooldown_unit = largest_unit(minutes)
 
     def get_context(self, request, *args, **kwargs):
         from quizzes.selectors import quiz_page_context

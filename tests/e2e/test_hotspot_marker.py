@@ -121,8 +121,13 @@ def test_saved_answer_is_drawn_on_reload(page, demo_site):
 @pytest.mark.parametrize("width", [1280, 390])
 def test_review_draws_the_marker_and_zones_over_the_image(page, demo_site, width):
     """The result page's overlay covers the picture exactly, not the picture and its caption."""
+    from quizzes.models import QuizPage
     from quizzes.services import attempt_save_responses, attempt_submit
+    from tests.e2e.attempts import TECHNIQUE_SLUG
 
+    # About drawing, not timing: a failed attempt's review shows at once (the demo waits for a
+    # pass or the last attempt)
+    QuizPage.objects.filter(slug=TECHNIQUE_SLUG).update(review_timing="immediately")
     page.set_viewport_size({"width": width, "height": 900})
     attempt = start_technique_attempt(log_in(page, demo_site))
     position = hotspot_position(attempt)

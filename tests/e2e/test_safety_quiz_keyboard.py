@@ -91,6 +91,9 @@ def test_safety_quiz_keyboard_only(page, demo_site, screenshot):
     expect(page.get_by_role("alert")).to_contain_text("must-pass safety item")
     screenshot("12-failed-on-critical-item")
 
+    from tests.e2e.attempts import wait_out_cooldown
+
+    wait_out_cooldown(user, "safety-and-contraindications-quiz")
     press_on(page, "a:has-text('Back to the quiz')", "Enter")
     press_on(page, "form button:has-text('Start another attempt')", "Enter")
     expect(page.get_by_role("button", name="Submit for marking")).to_be_visible()

@@ -424,7 +424,9 @@ def test_review_after_close_shows_only_the_score_until_then(client, enrolled, qu
 @pytest.mark.parametrize("policy", ["none", "score", "responses"])
 def test_review_policy_limits_what_results_show(client, enrolled, quiz_course, policy):
     module = lessons_of(quiz_course)[0].get_parent()
-    quiz = quiz_with_questions(module, [QuestionFactory()], review_policy=policy)
+    quiz = quiz_with_questions(
+        module, [QuestionFactory()], review_policy=policy, review_timing="immediately"
+    )
     attempt, _ = attempt_start(quiz=quiz, user=enrolled)
     attempt_submit(attempt=attempt)
     client.force_login(enrolled)

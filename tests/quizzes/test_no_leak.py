@@ -43,7 +43,9 @@ def leak_quiz(quiz_course):
     )
     questions = [*every_type_questions(), hotspot, critical]
     module = lessons_of(quiz_course)[0].get_parent()
-    return quiz_with_questions(module, questions, questions_per_page=1, time_limit_minutes=30)
+    return quiz_with_questions(
+        module, questions, questions_per_page=1, time_limit_minutes=30, review_timing="immediately"
+    )
 
 
 def assert_clean(text: str, where: str):

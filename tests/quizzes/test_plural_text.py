@@ -39,7 +39,7 @@ def test_quiz_page_time_limit_and_wait_agree_with_their_number(
     )
     text = quiz_page_text(client, trainee, quiz)
     assert f"Time limit: {expected} " in text
-    assert f"Wait between attempts: {expected} " in text
+    assert f"Wait after a failed attempt: {expected} " in text
     assert "1 minutes" not in text
 
 

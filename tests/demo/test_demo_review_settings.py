@@ -1,0 +1,48 @@
+"""The demo quizzes are retake-safe: the key waits for a pass or the last attempt, and a failed
+attempt asks for a wait before the next one."""
+
+from html import unescape
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from demo.loader import DEMO_ACCOUNTS
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_quizzes_hide_the_key_until_a_pass_or_the_last_attempt():
+    from quizzes.models import QuizPage
+    from quizzes.review_rules import timing_problem
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    quizzes = list(QuizPage.objects.live())
+    assert len(quizzes) == 3
+    for quiz in quizzes:
+        assert quiz.review_timing == "pass_or_last", quiz.title
+        assert quiz.cooldown.total_seconds() >= 3600, quiz.title
+        assert not timing_problem(
+            timing=quiz.review_timing,
+            attempts_allowed=quiz.attempts_allowed,
+            closes=quiz.available_until,
+        )
+    assert QuizPage.objects.get(slug="final-assessment").cooldown_text == "1 day"
+
+
+def test_a_failed_demo_safety_attempt_shows_no_key(client):
+    from quizzes.models import QuizPage
+    from quizzes.services import attempt_start, attempt_submit
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    trainee = get_user_model().objects.get(email=DEMO_ACCOUNTS["trainee"]["email"])
+    safety = QuizPage.objects.get(slug="safety-and-contraindications-quiz")
+    attempt, _ = attempt_start(quiz=safety, user=trainee)
+    attempt = attempt_submit(attempt=attempt)  # nothing answered
+    client.force_login(trainee)
+    html = unescape(client.get(f"/attempts/{attempt.id}/result/").content.decode())
+    assert "Not passed" in html and "Why it matters:" in html
+    assert "Correct answer:" not in html and "Your answer:" not in html
+    for row in attempt.questions.all():
+        for option in row.snapshot["review"].get("options", {}).values():
+            assert not option["feedback"] or option["feedback"] not in html
