@@ -18,6 +18,7 @@ from quizzes.check_text import (
     html_text,
     sentences,
     squash,
+    words,
 )
 
 LONGEST_RATIO = 1.3  # keyed option at least this many times the longest wrong one
@@ -32,6 +33,7 @@ CHECKS = {
     "stem_word_cue": "Right answer repeats the stem’s words",
     "true_false_must_pass": "True/false used for a must-pass item",
     "must_pass_without_reason": "Must-pass item without a reason",
+    "must_pass_reason_gives_key": "Must-pass reason gives the answer away",
     "short_text_single_answer": "Short-text key with one accepted phrasing",
     "longest_key_share": "Right answer the longest option too often",
     "cross_cue": "Another question gives the answer away",
@@ -338,6 +340,51 @@ def check_must_pass(item: Item) -> list[ItemWarning]:
     return warnings
 
 
+def _key_texts(item: Item) -> list[str]:
+    """What the key is, as text a reason could repeat (not for true/false, ordering, hotspot:
+    their key is a judgement, an order or a place)."""
+    keyed, _ = keyed_and_wrong(item)
+    if keyed:
+        return [option.text for option in keyed]
+    if item.kind == "short_text":
+        return [a.text.replace("*", " ") for a in item.accepted if a.credit >= 1]
+    if item.kind == "matching":
+        return [answer for _, answer in item.pairs]
+    return list(item.numbers)
+
+
+def check_reason_gives_key(item: Item) -> list[ItemWarning]:
+    """The reason is shown to a trainee who missed a must-pass item while the key is still
+    held back (retake-safe review): a reason that names the answer hands it to the retake."""
+    if not item.critical or not item.critical_reason.strip():
+        return []
+    _, wrong = keyed_and_wrong(item)
+    known = set(content_stems(html_text(item.stem))) | set(content_stems(html_text(item.context)))
+    known |= set().union(*(content_stems(option.text) for option in wrong))
+    reason = content_stems(item.critical_reason)
+    given = [
+        word
+        for text in _key_texts(item)
+        for key, word in content_stems(text).items()
+        if key in reason and key not in known
+    ]
+    if item.kind == "numeric":
+        given = [n for n in item.numbers if n and n in words(item.critical_reason)]
+    if not given:
+        return []
+    quoted = ", ".join(f"“{word}”" for word in dict.fromkeys(given))
+    return [
+        _warn(
+            item,
+            "must_pass_reason_gives_key",
+            f"A trainee who misses this item reads its reason before the answers are shown, and "
+            f"the reason says {quoted}, which is the answer. Say why the item matters without "
+            "naming what the right answer is.",
+            item.critical_reason,
+        )
+    ]
+
+
 def check_short_text_phrasings(item: Item) -> list[ItemWarning]:
     if item.kind != "short_text":
         return []
@@ -365,6 +412,7 @@ ITEM_CHECKS = (
     check_negative_stem,
     check_stem_word_cue,
     check_must_pass,
+    check_reason_gives_key,
     check_short_text_phrasings,
 )
 

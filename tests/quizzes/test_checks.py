@@ -297,3 +297,59 @@ def test_items_without_cues_give_no_warnings(vocabulary, options, kind):
         options=tuple(Choice(t, c) for t, c in zip(texts, credits, strict=True)),
     )
     assert item_warnings(item) == []
+
+
+PNEUMOTHORAX_CASE = "<p>During needling over the lower ribs the patient becomes breathless. Which complication do you suspect first?</p>"  # noqa: E501
+
+
+@pytest.mark.parametrize(
+    ("item", "fires"),
+    [
+        (  # the reason names the keyed option: the retake reads the answer in it
+            single(
+                ("Pneumothorax", 1), ("Vasovagal faint", 0), ("Panic attack", 0), ("Asthma", 0),
+                stem=PNEUMOTHORAX_CASE, critical=True,
+                critical_reason="Pneumothorax is rare but serious and needs urgent care.",
+            ),
+            True,
+        ),
+        (  # why it matters, without the answer
+            single(
+                ("Pneumothorax", 1), ("Vasovagal faint", 0), ("Panic attack", 0), ("Asthma", 0),
+                stem=PNEUMOTHORAX_CASE, critical=True,
+                critical_reason="Missing it delays urgent care for a rare, serious injury.",
+            ),
+            False,
+        ),
+        (  # a word the stem itself shows is no give-away
+            single(
+                ("Stop and refer", 1), ("Needle lightly", 0), ("Continue", 0), ("Ice", 0),
+                stem="<p>A patient reports saddle numbness: refer or needle?</p>", critical=True,
+                critical_reason="Saddle numbness can mean cauda equina compression.",
+            ),
+            False,
+        ),
+        (  # short text: the accepted answer in the reason
+            Item(
+                kind="short_text", stem=PNEUMOTHORAX_CASE, critical=True,
+                accepted=(Choice("pneumothorax", 1), Choice("collapsed lung", 1)),
+                critical_reason="A collapsed lung needs urgent care.",
+            ),
+            True,
+        ),
+        (  # numeric: the keyed number in the reason
+            Item(
+                kind="numeric", stem="<p>For how many hours is intense exercise avoided?</p>",
+                critical=True, numbers=("48",), critical_reason="Resting 48 hours lowers the risk.",
+            ),
+            True,
+        ),
+        (  # not must-pass: the reason is never shown
+            single(("Pneumothorax", 1), ("Faint", 0), ("Panic", 0), ("Asthma", 0),
+                   stem=PNEUMOTHORAX_CASE, critical_reason="Pneumothorax is serious."),
+            False,
+        ),
+    ],
+)  # fmt: skip
+def test_a_must_pass_reason_that_names_the_answer_is_flagged(item, fires):
+    assert ("must_pass_reason_gives_key" in codes(item)) is fires
