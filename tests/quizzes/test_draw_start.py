@@ -205,3 +205,37 @@ def test_item_review_sees_every_question_the_draws_can_show(quiz_course):
     assert {q.pk for q in VariantSet.objects.first().questions.exclude(pk=variant.pk)} <= candidates
     assert quizzes_using(variant) == [quiz]
     assert quizzes_using(in_sub) == [quiz]
+
+
+def test_autosave_and_submit_queries_constant_in_questions_slots_and_variants(
+    on_each_database, client, enrolled, quiz_course
+):
+    """Saving every answer at once and submitting cost the same however big the draw is."""
+    import json
+
+    from tests.quizzes.test_attempts import key_response
+
+    client.force_login(enrolled)
+    counts = {}
+    for size in (1, 4, 12):
+        quiz, _ = build_quiz(
+            module_of(quiz_course), fixed=size, variant_slots=size, variants=size, hotspots=0
+        )
+        client.post(reverse("quizzes:start", args=[quiz.id]))
+        attempt = Attempt.objects.get(quiz=quiz, user=enrolled)
+        answers = {str(row.position): key_response(row) for row in attempt.questions.all()}
+        with CaptureQueriesContext(connection) as saving:
+            response = client.post(
+                reverse("quizzes:autosave", args=[attempt.id]),
+                data=json.dumps({"responses": answers}),
+                content_type="application/json",
+            )
+        assert response.json() == {"saved": len(answers)}
+        with CaptureQueriesContext(connection) as submitting:
+            response = client.post(reverse("quizzes:submit", args=[attempt.id]))
+        assert response.status_code == 302
+        attempt.refresh_from_db()
+        assert attempt.percent == 100
+        counts[size] = (len(saving), len(submitting))
+    print(f"\nautosave/submit queries as the quiz grows 1/4/12: {counts}")
+    assert len(set(counts.values())) == 1, counts
