@@ -23,7 +23,8 @@ course does not either.
   -> contraindications; assessment-screening-and-consent
 
 Risks and side effects (seeds 000, 001, 002, 004; seed 003 names none and claims none added).
-- Soreness in the treated area (most common; hours to a few days)
+- Soreness in the treated area (most common; a few hours to a couple of days, or within a few
+  days)
   -> risks-and-side-effects [table]; post-treatment-care
 - Dull ache or twitch felt during needling (seed 004; described as normal)
   -> risks-and-side-effects; what-is-dry-needling; session-step-by-step
@@ -2916,8 +2917,8 @@ MODULES = [
                             "painful, guarded muscle and follow it in the same session with "
                             "gentle movement the patient can continue at home, so that any easing "
                             "of pain is used to build activity. Keep the exercise gentle at "
-                            "first, in line with the advice to avoid intense activity for a day "
-                            "or two after needling.</p>"
+                            "first, in line with the advice to avoid intense physical activity for "
+                            "24 to 48 hours after needling.</p>"
                         ),
                     ),
                     (
@@ -3032,8 +3033,8 @@ MODULES = [
                                     "Will I feel better straight away?",
                                     (
                                         "Some people report feeling a change straight after a "
-                                        "session, but it varies, and relief may last hours or "
-                                        "weeks. We'll reassess next time."
+                                        "session, but it varies, and relief may last from hours "
+                                        "to weeks. We'll reassess next time."
                                     ),
                                 ],
                                 [
