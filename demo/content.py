@@ -571,10 +571,11 @@ MODULES = [
                         (
                             "<p>Take particular care with the presentations that involve nerves. "
                             "Sciatica, disc herniation with leg symptoms and spinal stenosis all "
-                            "involve neural structures. The sources confine the plausible role of "
-                            "needling to the associated muscle tension and pain, and one warns "
-                            "that nerve injury, though very rare, is more likely when needling "
-                            "close to major nerves.</p>"
+                            "involve neural structures. The one source that discusses them limits "
+                            "the role of needling to the associated muscle tension and pain, "
+                            "apart from its unsupported claim about nerve compression in "
+                            "sciatica, and it warns that nerve injury, though very rare, is more "
+                            "likely when needling close to major nerves.</p>"
                         ),
                     ),
                     (
@@ -641,12 +642,12 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>Start with what the sources admit: the precise way dry needling "
-                            "works has not been established. One describes its mechanisms as "
-                            "still under investigation. Another says researchers are unsure how "
-                            "the treatment works and can only say what they believe happens. "
-                            "Everything in this lesson should therefore be read as hypothesis, "
-                            "even where a source states it as fact.</p>"
+                            "<p>Start with what two of the sources admit: the precise way dry "
+                            "needling works has not been established. One describes its "
+                            "mechanisms as still under investigation. Another says researchers "
+                            "are unsure how the treatment works and can only say what they "
+                            "believe happens. Everything in this lesson should therefore be read "
+                            "as hypothesis, even where a source states it as fact.</p>"
                         ),
                     ),
                     (
@@ -2061,7 +2062,7 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>The sources describe a session that begins not with a needle but "
+                            "<p>Two sources describe a session that begins not with a needle but "
                             "with a thorough assessment: the medical history is reviewed, the "
                             "patient is examined and the symptoms are appraised. One adds that "
                             "the assessment identifies the specific trigger points to target, and "
@@ -2180,7 +2181,7 @@ MODULES = [
                                 "General professional guidance beyond the five source articles"
                             ),
                             "body": (
-                                "<p>The sources say only that the practitioner should explain the "
+                                "<p>Two sources say only that the practitioner should explain the "
                                 "procedure and answer the patient's questions; none of the five "
                                 "source articles sets out consent or record keeping. This lesson "
                                 "is general professional guidance, written conservatively and "
@@ -2489,7 +2490,7 @@ MODULES = [
                 "slug": "session-step-by-step",
                 "summary": (
                     "A dry needling session from assessment to documentation, separating what the "
-                    "sources describe from standard safety practice."
+                    "sources describe from general professional guidance beyond them."
                 ),
                 "estimated_minutes": 25,
                 "body": [
@@ -2917,8 +2918,8 @@ MODULES = [
                             "painful, guarded muscle and follow it in the same session with "
                             "gentle movement the patient can continue at home, so that any easing "
                             "of pain is used to build activity. Keep the exercise gentle at "
-                            "first, in line with the advice to avoid intense physical activity for "
-                            "24 to 48 hours after needling.</p>"
+                            "first, in line with the advice to avoid intense physical activity "
+                            "for 24 to 48 hours after needling.</p>"
                         ),
                     ),
                     (
