@@ -1374,7 +1374,8 @@ MODULES = [
                                     (
                                         "Significant trauma such as a fall from height or a road "
                                         "accident; minor trauma, or none, in someone with "
-                                        "osteoporosis or on long-term corticosteroids"
+                                        "osteoporosis or on long-term corticosteroids; sudden "
+                                        "severe pain"
                                     ),
                                     "Do not needle. Refer for medical assessment",
                                 ],
@@ -2286,7 +2287,7 @@ MODULES = [
                             "the patient's decision;</li><li>the baseline measures, such as pain "
                             "intensity and a functional measure;</li><li>the patient's position, "
                             "the areas or muscles needled and the number of needles "
-                            "used;</li><li>that the needle count matched, needles in and needles "
+                            "used;</li><li>that the needle count matched: needles in and needles "
                             "out;</li><li>the patient's response, including any twitch, and any "
                             "adverse event, such as fainting, with what you did about "
                             "it;</li><li>the aftercare advice and the warning symptoms you told "
@@ -2345,8 +2346,8 @@ MODULES = [
                             "safety protects you and your colleagues from injury. It is a "
                             "sequence, and the order matters: clean hands first, then clean "
                             "equipment, then an insertion that touches nothing but the skin, then "
-                            "disposal of every needle the moment it comes out, and clean hands "
-                            "again.</p>"
+                            "disposal of every needle the moment it comes out, a count to show "
+                            "that every needle put in has come out, and clean hands again.</p>"
                         ),
                     ),
                     (
@@ -2383,10 +2384,10 @@ MODULES = [
                                     ),
                                 },
                                 {
-                                    "title": "Count the needles out",
+                                    "title": "Count the needles in",
                                     "detail": (
                                         "<p>Note how many needles you open for this patient, and "
-                                        "keep track of each one you insert.</p>"
+                                        "keep count of every needle you insert.</p>"
                                     ),
                                 },
                                 {
@@ -2416,12 +2417,13 @@ MODULES = [
                                     ),
                                 },
                                 {
-                                    "title": "Count the needles in",
+                                    "title": "Count the needles out",
                                     "detail": (
-                                        "<p>Check that the number of needles removed and disposed "
-                                        "of matches the number inserted. If it does not, search "
-                                        "the patient, their clothing, the couch and the floor "
-                                        "before the patient leaves, and record the result.</p>"
+                                        "<p>Once the last needle is out, check that the number "
+                                        "removed and disposed of matches the number inserted. If "
+                                        "it does not, search the patient, their clothing, the "
+                                        "couch and the floor before the patient leaves, and "
+                                        "record the result.</p>"
                                     ),
                                 },
                                 {
@@ -2477,8 +2479,8 @@ MODULES = [
                             "body": (
                                 "<p>A needle left in a patient, on the couch or on the floor can "
                                 "injure the patient, you, a colleague or a cleaner. Count needles "
-                                "out as you open them and in as you remove them, and record that "
-                                "the count matched. What to do after a needlestick injury is "
+                                "in as you insert them and out as you remove them, and record "
+                                "that the count matched. What to do after a needlestick injury is "
                                 "covered in the fainting and needlestick lesson of Module 3.</p>"
                             ),
                         },
@@ -2526,6 +2528,16 @@ MODULES = [
                             "title": "A dry needling session for low back pain",
                             "steps": [
                                 {
+                                    "title": "Hand hygiene",
+                                    "detail": (
+                                        "<p><b>Beyond the sources:</b> clean your hands before "
+                                        "you first touch the patient, which is before the "
+                                        "physical examination, and again before you handle "
+                                        "needles and after the treatment. The clean technique "
+                                        "lesson gives the whole sequence.</p>"
+                                    ),
+                                },
+                                {
                                     "title": "Assess and plan",
                                     "detail": (
                                         "<p><b>From the sources:</b> take the history, examine "
@@ -2559,18 +2571,6 @@ MODULES = [
                                     ),
                                 },
                                 {
-                                    "title": "Hand hygiene and sterile equipment",
-                                    "detail": (
-                                        "<p><b>From the sources:</b> use sterile needles and "
-                                        "strict infection control. <b>Beyond the sources:</b> "
-                                        "clean your hands before you touch the patient or the "
-                                        "equipment; use sterile, single-use needles from intact, "
-                                        "in-date packaging and count them out; have a sharps "
-                                        "container within reach before you begin. The clean "
-                                        "technique lesson gives the whole sequence.</p>"
-                                    ),
-                                },
-                                {
                                     "title": "Position the patient and inspect the skin",
                                     "detail": (
                                         "<p><b>From the sources:</b> do not needle over skin "
@@ -2578,6 +2578,18 @@ MODULES = [
                                         "patient comfortably and well supported, expose only the "
                                         "area to be treated, and check the skin at each intended "
                                         "site.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Prepare sterile needles and the sharps container",
+                                    "detail": (
+                                        "<p><b>From the sources:</b> use sterile needles and "
+                                        "strict infection control. <b>Beyond the sources:</b> "
+                                        "clean your hands again before you handle the needles; "
+                                        "use sterile, single-use needles from intact, in-date "
+                                        "packaging, and count the needles in as you use them; "
+                                        "have a sharps container within reach before you "
+                                        "begin.</p>"
                                     ),
                                 },
                                 {
@@ -2619,8 +2631,8 @@ MODULES = [
                                         "<p><b>From the sources:</b> bleeding at the site is "
                                         "usually minimal and stops by itself. <b>Beyond the "
                                         "sources:</b> withdraw the needle, apply pressure if "
-                                        "there is bleeding, and count the needles in: every "
-                                        "needle inserted must be accounted for.</p>"
+                                        "there is bleeding; each needle goes straight into the "
+                                        "sharps container (next step).</p>"
                                     ),
                                 },
                                 {
@@ -2629,6 +2641,16 @@ MODULES = [
                                         "<p><b>Beyond the sources:</b> put each used needle "
                                         "straight into a sharps container at the point of use; "
                                         "never recap or reuse it.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Count the needles out",
+                                    "detail": (
+                                        "<p><b>Beyond the sources:</b> once the last needle is "
+                                        "out, check that every needle inserted has been removed "
+                                        "and disposed of. If the count does not match, search the "
+                                        "patient, their clothing, the couch and the floor before "
+                                        "the patient moves.</p>"
                                     ),
                                 },
                                 {

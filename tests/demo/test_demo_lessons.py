@@ -109,21 +109,37 @@ def test_no_lesson_beyond_the_sources_invents_statistics_or_citations():
         assert not re.search(r"\d+\s*(%|per ?cent)|\bet al\b|\(\d{4}\)", text), slug
 
 
+def _steps(slug) -> list[str]:
+    (procedure,) = [v for k, v in _lessons()[slug]["body"] if k == "procedure"]
+    return [step["title"] for step in procedure["steps"]]
+
+
 def test_hand_hygiene_comes_first_in_the_clean_technique_sequence():
-    lessons = _lessons()
-    (procedure,) = [v for k, v in lessons["clean-technique-and-sharps"]["body"] if k == "procedure"]
-    titles = [step["title"] for step in procedure["steps"]]
-    assert titles[0] == "Hand hygiene"
-    assert titles.index("Count the needles out") < titles.index("Count the needles in")
-    assert titles.index("Dispose of each needle at the point of use") < titles.index(
-        "Count the needles in"
+    titles = _steps("clean-technique-and-sharps")
+    assert titles[0] == "Hand hygiene" and titles[-1] == "Hand hygiene again"
+    assert (
+        titles.index("Count the needles in")
+        < titles.index("Insert without touching the shaft")
+        < titles.index("Dispose of each needle at the point of use")
+        < titles.index("Count the needles out")
     )
-    (session,) = [v for k, v in lessons["session-step-by-step"]["body"] if k == "procedure"]
-    steps = [step["title"] for step in session["steps"]]
-    # clean hands before the patient is touched for positioning, skin inspection or palpation
-    assert steps.index("Hand hygiene and sterile equipment") < steps.index(
-        "Position the patient and inspect the skin"
-    )
+
+
+def test_the_session_starts_with_hand_hygiene_and_ends_with_the_needle_count_and_record():
+    """The ordering question asks the session in this order (clean hands before any touch)."""
+    steps = _steps("session-step-by-step")
+    asked = [
+        "Hand hygiene",
+        "Screen for contraindications",
+        "Explain and obtain consent",
+        "Position the patient and inspect the skin",
+        "Insert the needle",
+        "Dispose of sharps",
+        "Count the needles out",
+        "Document",
+    ]
+    assert steps[0] == "Hand hygiene"
+    assert [step for step in steps if step in asked] == asked
 
 
 @pytest.mark.parametrize(
