@@ -1363,11 +1363,15 @@ MODULES = [
                                 [
                                     "Suspected infection",
                                     (
-                                        "Fever or feeling generally unwell; a weakened immune "
-                                        "system; a recent infection, recent spinal procedure or "
-                                        "injecting drug use; severe, constant pain"
+                                        "Fever, night sweats or feeling generally unwell; marked "
+                                        "tenderness over one level of the spine; a weakened "
+                                        "immune system; a recent infection, recent spinal "
+                                        "procedure or injecting drug use; severe, constant pain"
                                     ),
-                                    "Do not needle. Refer promptly for medical assessment",
+                                    (
+                                        "Do not needle. Refer urgently, the same day, for medical "
+                                        "assessment"
+                                    ),
                                 ],
                                 [
                                     "Suspected fracture",
@@ -1375,9 +1379,13 @@ MODULES = [
                                         "Significant trauma such as a fall from height or a road "
                                         "accident; minor trauma, or none, in someone with "
                                         "osteoporosis or on long-term corticosteroids; sudden "
-                                        "severe pain"
+                                        "severe pain; marked tenderness over one level of the "
+                                        "spine"
                                     ),
-                                    "Do not needle. Refer for medical assessment",
+                                    (
+                                        "Do not needle. Refer for medical assessment, the same "
+                                        "day after significant trauma"
+                                    ),
                                 ],
                                 [
                                     "Progressive neurological deficit",
