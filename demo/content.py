@@ -23,7 +23,8 @@ course does not either.
   -> contraindications; assessment-screening-and-consent
 
 Risks and side effects (seeds 000, 001, 002, 004; seed 003 names none and claims none added).
-- Soreness in the treated area (most common; hours to a few days)
+- Soreness in the treated area (most common; a few hours to a couple of days, or within a few
+  days)
   -> risks-and-side-effects [table]; post-treatment-care
 - Dull ache or twitch felt during needling (seed 004; described as normal)
   -> risks-and-side-effects; what-is-dry-needling; session-step-by-step
@@ -42,10 +43,21 @@ Risks and side effects (seeds 000, 001, 002, 004; seed 003 names none and claims
 - Pneumothorax (very rare but serious; chest or upper back)
   -> risks-and-side-effects [warning]; session-step-by-step [warning]; post-treatment-care
 
-Standard clinical practice that is not in the seeds (hand hygiene, single-use sterile needles,
-sharps disposal, informed consent, documentation, incident reporting, red-flag screening, urgent
-symptoms to report) is labelled as such wherever it appears.
+Beyond the seeds. What a credible foundations course also teaches is written conservatively (no
+statistics, no citations; local policy and professional body guidance come first) and labelled on
+the page with GUIDANCE_LABEL: as the title of an evidence callout that opens each lesson written
+beyond the sources, and as a bold inline label (or "Beyond the sources" in procedure steps, under
+a GUIDANCE_LABEL callout) where it appears inside a source-based lesson.
+- Red flags: cauda equina signs, suspected cancer, infection or fracture, progressive
+  neurological deficit -> red-flags-and-referral [lesson]; back-pain-presentations
+- Fainting (vasovagal reaction), needlestick injury -> fainting-and-needlestick-injury [lesson]
+- Clean technique (hand hygiene first), sharps disposal at the point of use without recapping,
+  counting needles in and out -> clean-technique-and-sharps [lesson]; session-step-by-step
+- Informed consent and what to record -> informed-consent-and-records [lesson];
+  assessment-screening-and-consent; session-step-by-step
 """
+
+GUIDANCE_LABEL = "General professional guidance beyond the five source articles"
 
 COURSE = {
     "title": "Dry needling for low back pain — foundations",
@@ -55,17 +67,15 @@ COURSE = {
         "of public web articles: an evidence-aware introduction to dry needling for low back pain "
         "for physiotherapists. It covers what dry needling is, the limited evidence, safety and "
         "contraindications, the treatment session and aftercare, and it is not a substitute for "
-        "accredited practical training."
+        "accredited practical training. Where it goes beyond those articles (red flags, fainting, "
+        "needlestick injury, clean technique, consent and records), each page says so."
     ),
     "learning_outcomes": [
         (
             "Define dry needling and explain how it differs from acupuncture in origin, rationale "
             "and technique."
         ),
-        (
-            "Describe the mechanisms proposed for dry needling and explain why they remain "
-            "hypotheses."
-        ),
+        "Describe the mechanisms proposed for dry needling and explain why they remain hypotheses.",
         (
             "Summarise accurately what the 2018 review cited in the sources found, including its "
             "low-to-moderate quality rating, and distinguish it from marketing claims."
@@ -87,15 +97,25 @@ COURSE = {
             "Explain the scope-of-practice and training requirements for dry needling and how to "
             "check your own position."
         ),
+        (
+            "Recognise the red flags in back pain that mean not needling and referring, and "
+            "respond to a faint or a needlestick injury (general professional guidance beyond the "
+            "sources)."
+        ),
+        (
+            "Follow clean technique with sharps disposal at the point of use and needle counts, "
+            "obtain valid informed consent and keep an adequate record (general professional "
+            "guidance beyond the sources)."
+        ),
     ],
     "audience": (
         "Qualified physiotherapists who are considering or starting dry needling training and "
         "want an evidence-aware theoretical grounding in its use for low back pain. The course "
         "does not qualify anyone to needle patients."
     ),
-    "cpd_hours": 4.5,
+    "cpd_hours": 6.0,
     "validity_months": 24,
-    "estimated_duration": "about 4.5 hours",
+    "estimated_duration": "about 6 hours",
 }
 
 MODULES = [
@@ -178,10 +198,10 @@ MODULES = [
                             "<p>Most of the sources build their explanation around the myofascial "
                             "trigger point, though they describe it in slightly different ways: a "
                             "hyperirritable spot within a muscle, a tight knot, or a taut band of "
-                            "muscle tissue. They agree that a trigger point can cause pain at the "
-                            "spot itself and pain felt somewhere else (referred pain). One source "
-                            "adds a distinction many clinicians will recognise: everyone is said "
-                            "to have trigger points, but they only produce symptoms once "
+                            "muscle tissue. Two of them add that a trigger point can cause pain "
+                            "at the spot itself and pain felt somewhere else (referred pain). One "
+                            "source adds a distinction many clinicians will recognise: everyone "
+                            "is said to have trigger points, but they only produce symptoms once "
                             "'activated', and the declared purpose of needling is to 'deactivate' "
                             "them.</p>"
                         ),
@@ -190,9 +210,9 @@ MODULES = [
                         "paragraph",
                         (
                             "<p>Treat these as working descriptions rather than settled science. "
-                            "As Module 2 shows, the sources themselves concede that how dry "
-                            "needling works is still being researched, and they cite no studies "
-                            "on the nature of trigger points.</p>"
+                            "As Module 2 shows, two of the sources themselves concede that how "
+                            "dry needling works is still being researched, and they cite no "
+                            "studies on the nature of trigger points.</p>"
                         ),
                     ),
                     (
@@ -232,10 +252,12 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>Finally, notice the one point on which every source agrees, "
-                            "whatever else it claims: dry needling is presented as one component "
-                            "of a wider treatment plan, not as a complete treatment in itself. "
-                            "That framing runs through the whole of this course.</p>"
+                            "<p>Finally, notice the point on which the sources come closest to "
+                            "agreeing, whatever else they claim: four of the five say outright "
+                            "that dry needling is one component of a wider treatment plan, not a "
+                            "complete treatment in itself, and the fifth, a clinic page, speaks "
+                            "of incorporating it into a treatment plan. That framing runs through "
+                            "the whole of this course.</p>"
                         ),
                     ),
                 ],
@@ -255,8 +277,8 @@ MODULES = [
                             "<p>Patients often assume dry needling is a kind of acupuncture, and "
                             "the confusion is understandable. Both put thin needles into the "
                             "body, and one source points out that the needles are the same "
-                            "filiform type. The sources are nonetheless consistent that the two "
-                            "are separate practices with different origins, rationales and "
+                            "filiform type. The three sources that compare them agree that the "
+                            "two are separate practices with different origins, rationales and "
                             "methods. Being able to explain the difference clearly is part of "
                             "obtaining properly informed consent.</p>"
                         ),
@@ -549,10 +571,11 @@ MODULES = [
                         (
                             "<p>Take particular care with the presentations that involve nerves. "
                             "Sciatica, disc herniation with leg symptoms and spinal stenosis all "
-                            "involve neural structures. The sources confine the plausible role of "
-                            "needling to the associated muscle tension and pain, and one warns "
-                            "that nerve injury, though very rare, is more likely when needling "
-                            "close to major nerves.</p>"
+                            "involve neural structures. The one source that discusses them limits "
+                            "the role of needling to the associated muscle tension and pain, "
+                            "apart from its unsupported claim about nerve compression in "
+                            "sciatica, and it warns that nerve injury, though very rare, is more "
+                            "likely when needling close to major nerves.</p>"
                         ),
                     ),
                     (
@@ -563,12 +586,13 @@ MODULES = [
                             "body": (
                                 "<p>One source notes that severity and neurological symptoms "
                                 "shape the choice between surgical and non-surgical care. "
-                                "<b>Standard practice, beyond the source articles:</b> "
-                                " before any local "
-                                "treatment for back pain, screen for signs of serious pathology "
-                                "and for significant or progressive neurological deficit, and "
-                                "refer onward through your local pathways. Dry needling must "
-                                "never delay appropriate medical assessment.</p>"
+                                "<b>General professional guidance beyond the five source "
+                                "articles:</b> before any local treatment for back pain, screen "
+                                "for signs of serious pathology and for significant or "
+                                "progressive neurological deficit, and refer onward through your "
+                                "local pathways. Dry needling must never delay appropriate "
+                                "medical assessment. The red flags lesson in Module 3 sets out "
+                                "what to screen for.</p>"
                             ),
                         },
                     ),
@@ -618,12 +642,12 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>Start with what the sources admit: the precise way dry needling "
-                            "works has not been established. One describes its mechanisms as "
-                            "still under investigation. Another says researchers are unsure how "
-                            "the treatment works and can only say what they believe happens. "
-                            "Everything in this lesson should therefore be read as hypothesis, "
-                            "even where a source states it as fact.</p>"
+                            "<p>Start with what two of the sources admit: the precise way dry "
+                            "needling works has not been established. One describes its "
+                            "mechanisms as still under investigation. Another says researchers "
+                            "are unsure how the treatment works and can only say what they "
+                            "believe happens. Everything in this lesson should therefore be read "
+                            "as hypothesis, even where a source states it as fact.</p>"
                         ),
                     ),
                     (
@@ -1009,12 +1033,14 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>None of this means the claims are necessarily false. Some "
-                            "patients do report quick relief, and the review found benefit at the "
-                            "end of treatment on the evidence available. The point is proportion. "
-                            "Present dry needling as a treatment with some low-to-moderate "
-                            "quality evidence of benefit for low back pain at the end of a course "
-                            "of treatment, best used alongside other care.</p>"
+                            "<p>None of this means the claims are necessarily false. Two sources "
+                            "report that patients describe relief soon after a session, and the "
+                            "review found less pain and disability at the end of treatment, on "
+                            "low-to-moderate quality evidence. The point is proportion. Present "
+                            "dry needling as a treatment with some low-to-moderate quality "
+                            "evidence of benefit for low back pain at the end of a course of "
+                            "treatment, and low quality evidence that it helps more combined with "
+                            "other care than alone.</p>"
                         ),
                     ),
                     (
@@ -1024,11 +1050,13 @@ MODULES = [
                             "title": "Reframe rather than contradict",
                             "body": (
                                 "<p>If a patient tells you they have read that dry needling fixes "
-                                "the root cause of back pain, you might say: 'Some people find it "
-                                "eases their pain fairly quickly, and the research so far "
-                                "suggests it can help by the end of a course of treatment, "
-                                "especially alongside exercise. It isn't a cure on its own, so "
-                                "we'll use it as one part of your plan.'</p>"
+                                "the root cause of back pain, you might say: 'Some people do feel "
+                                "some easing of their pain soon after a session, though it varies "
+                                "and may not last. The one review the articles cite found "
+                                "low-to-moderate quality evidence of less pain by the end of a "
+                                "course of treatment, and nothing about the long term. It isn't a "
+                                "cure on its own, so we'll use it as one part of your plan, "
+                                "alongside the exercise you keep doing yourself.'</p>"
                             ),
                         },
                     ),
@@ -1041,7 +1069,9 @@ MODULES = [
         "slug": "safety-and-contraindications",
         "intro": (
             "Every contraindication and every risk named in the source articles, and who should "
-            "be needling at all. Complete this module before the treatment session module."
+            "be needling at all, with general professional guidance beyond the sources on red "
+            "flags, fainting and needlestick injury. Complete this module before the treatment "
+            "session module."
         ),
         "lessons": [
             {
@@ -1245,6 +1275,201 @@ MODULES = [
                 ],
             },
             {
+                "title": "Red flags: when not to needle, and when to refer",
+                "slug": "red-flags-and-referral",
+                "summary": (
+                    "The signs of serious pathology in back pain (cauda equina syndrome, "
+                    "suspected cancer, infection or fracture, progressive neurological deficit) "
+                    "that mean: do not needle, refer."
+                ),
+                "estimated_minutes": 20,
+                "body": [
+                    (
+                        "callout",
+                        {
+                            "kind": "evidence",
+                            "title": (
+                                "General professional guidance beyond the five source articles"
+                            ),
+                            "body": (
+                                "<p>None of the five source articles lists red flags; one only "
+                                "notes that severity and neurological symptoms shape the choice "
+                                "between surgical and non-surgical care. This lesson is general "
+                                "professional guidance, written conservatively and without "
+                                "statistics or citations. Your local referral pathways, your "
+                                "employer's policies and the guidance of your regulator and "
+                                "professional body come first: where they differ from this "
+                                "lesson, follow them.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Most back pain is not caused by serious disease, but a few "
+                            "patients who present with back pain have a condition that needs "
+                            "medical assessment, some of them urgently. The features that raise "
+                            "that suspicion are called <b>red flags</b>. They belong in every "
+                            "back-pain assessment, whatever treatment you have in mind, and you "
+                            "screen for them before needling is even considered. A red flag is "
+                            "not a diagnosis. It is a reason to stop, not to needle, and to refer "
+                            "the patient for medical assessment.</p>"
+                        ),
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "The red flags to screen for",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "table",
+                        {
+                            "caption": "Red flags in back pain: do not needle, refer",
+                            "header": [
+                                "Concern",
+                                "Features that should raise it",
+                                "What to do",
+                            ],
+                            "rows": [
+                                [
+                                    "Cauda equina syndrome",
+                                    (
+                                        "Numbness or altered feeling in the saddle area (around "
+                                        "the back passage, genitals or inner thighs); new "
+                                        "difficulty passing urine, or loss of bladder or bowel "
+                                        "control; new sexual dysfunction; pain, numbness or "
+                                        "weakness in both legs"
+                                    ),
+                                    (
+                                        "Do not needle. An emergency: arrange same-day emergency "
+                                        "medical assessment through your local pathway"
+                                    ),
+                                ],
+                                [
+                                    "Suspected cancer",
+                                    (
+                                        "A past history of cancer; unexplained weight loss; pain "
+                                        "that is constant or getting steadily worse, is worse at "
+                                        "night and is not eased by rest or changing position; "
+                                        "feeling generally unwell"
+                                    ),
+                                    (
+                                        "Do not needle. Refer promptly to the patient's doctor or "
+                                        "through your local pathway"
+                                    ),
+                                ],
+                                [
+                                    "Suspected infection",
+                                    (
+                                        "Fever, night sweats or feeling generally unwell; marked "
+                                        "tenderness over one level of the spine; a weakened "
+                                        "immune system; a recent infection, recent spinal "
+                                        "procedure or injecting drug use; severe, constant pain"
+                                    ),
+                                    (
+                                        "Do not needle. Refer urgently, the same day, for medical "
+                                        "assessment"
+                                    ),
+                                ],
+                                [
+                                    "Suspected fracture",
+                                    (
+                                        "Significant trauma such as a fall from height or a road "
+                                        "accident; minor trauma, or none, in someone with "
+                                        "osteoporosis or on long-term corticosteroids; sudden "
+                                        "severe pain; marked tenderness over one level of the "
+                                        "spine"
+                                    ),
+                                    (
+                                        "Do not needle. Refer for medical assessment, the same "
+                                        "day after significant trauma"
+                                    ),
+                                ],
+                                [
+                                    "Progressive neurological deficit",
+                                    (
+                                        "Weakness that is getting worse; numbness that is "
+                                        "spreading; changes affecting more than one nerve root or "
+                                        "both legs; new difficulty with walking or balance"
+                                    ),
+                                    (
+                                        "Do not needle. Refer urgently; the faster the change, "
+                                        "the more urgent the referral"
+                                    ),
+                                ],
+                            ],
+                        },
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "What to do when you find a red flag",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Do not needle, and do not start any other local treatment. "
+                            "Explain to the patient, calmly and plainly, why you want a doctor to "
+                            "see them and how soon. Make the referral yourself through your local "
+                            "pathway, or make sure the patient knows exactly where to go and "
+                            "when; do not leave it to them to decide whether to act. Record what "
+                            "you found, what you told the patient and the referral you made.</p>"
+                        ),
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "warning",
+                            "title": "Suspected cauda equina syndrome is an emergency",
+                            "body": (
+                                "<p>It needs emergency assessment the same day, through your "
+                                "local emergency pathway: do not wait for the next appointment, "
+                                "and do not let the patient leave without knowing where to go. "
+                                "Tell patients who have back pain with leg symptoms what the "
+                                "warning signs are, and to seek emergency help at once if any "
+                                "appear between appointments: numbness in the saddle area, new "
+                                "bladder or bowel problems, new sexual dysfunction, or symptoms "
+                                "in both legs.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "Red flags are not a one-off check",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Screen for red flags at the first visit, and ask again at each "
+                            "later session and whenever the symptoms change. Pain that seemed "
+                            "straightforward at the first visit can change. If red-flag features "
+                            "appear during a course of treatment, stop needling and refer.</p>"
+                        ),
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "pearl",
+                            "title": "Red flags and contraindications are different questions",
+                            "body": (
+                                "<p>The six contraindications named in the sources ask whether "
+                                "needling is safe for this patient. Red flags ask whether the "
+                                "back pain itself needs medical assessment first. Both belong in "
+                                "every screening, and your accredited training and local policy "
+                                "may add more to each.</p>"
+                            ),
+                        },
+                    ),
+                ],
+            },
+            {
                 "title": "Risks and side effects",
                 "slug": "risks-and-side-effects",
                 "summary": (
@@ -1256,8 +1481,8 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>The sources repeatedly describe dry needling as generally safe "
-                            "when a trained, qualified practitioner carries it out. The condition "
+                            "<p>Several sources describe dry needling as generally safe when a "
+                            "trained, qualified practitioner carries it out. The condition "
                             "matters as much as the conclusion. The same sources list side "
                             "effects ranging from the common and minor to the very rare and "
                             "serious, and every one of them appears below.</p>"
@@ -1276,8 +1501,9 @@ MODULES = [
                                 [
                                     "Soreness in the treated area",
                                     (
-                                        "The most common side effect; lasts from a few hours up "
-                                        "to about two days, or a few days"
+                                        "The most common side effect; a few hours to a couple of "
+                                        "days (one source), settling within a few days (two "
+                                        "sources)"
                                     ),
                                     (
                                         "Described as normal; ice or heat, and simple analgesia "
@@ -1350,14 +1576,13 @@ MODULES = [
                             "kind": "warning",
                             "title": "Pneumothorax",
                             "body": (
-                                "<p>The sources call pneumothorax very rare but serious, and link "
+                                "<p>One source calls pneumothorax very rare but serious, and link "
                                 "it to needling the chest or upper back. A course on low back "
-                                "pain does not remove the risk: patients with back pain often "
-                                "have thoracic symptoms as well, and needling near the lower ribs "
-                                "and the thoracolumbar junction demands precise anatomical "
-                                "knowledge. <b>Standard clinical knowledge, beyond the "
-                                "source articles:</b> pneumothorax may present with breathlessness "
-                                "or "
+                                "pain does not remove the risk: the lower edge of the lung lies "
+                                "close to the thoracolumbar junction, so needling near the lower "
+                                "ribs and the junction demands precise anatomical knowledge. "
+                                "<b>General professional guidance beyond the five source "
+                                "articles:</b> pneumothorax may present with breathlessness or "
                                 "chest pain, sometimes only after the patient has left, so tell "
                                 "patients to seek urgent medical help if either occurs.</p>"
                             ),
@@ -1369,7 +1594,7 @@ MODULES = [
                             "kind": "warning",
                             "title": "Nerve injury",
                             "body": (
-                                "<p>Nerve injury is very rare, but the sources note that the risk "
+                                "<p>Nerve injury is very rare, but one source notes that the risk "
                                 "rises close to major nerves. In the low back and buttock that "
                                 "means knowing where the major nerves of the region run, "
                                 "including the sciatic nerve, and adjusting needle position, "
@@ -1384,13 +1609,14 @@ MODULES = [
                             "kind": "warning",
                             "title": "Infection",
                             "body": (
-                                "<p>Infection is rare, and the sources credit its prevention to "
-                                "sterile needles and strict infection control. <b>Standard "
-                                "practice:</b> hand hygiene before and after patient contact, "
-                                "sterile single-use needles from intact packaging, never reusing "
-                                "a needle, and never needling through infected or broken skin. "
-                                "Patients who are immunocompromised or have uncontrolled diabetes "
-                                "are at higher risk (see the previous lesson).</p>"
+                                "<p>Infection is rare, and one source credits its prevention to "
+                                "sterile needles and strict infection control. <b>General "
+                                "professional guidance beyond the five source articles:</b> hand "
+                                "hygiene before and after patient contact, sterile single-use "
+                                "needles from intact packaging, never reusing a needle, and never "
+                                "needling through infected or broken skin. Patients who are "
+                                "immunocompromised or have uncontrolled diabetes are at higher "
+                                "risk (see the contraindications lesson).</p>"
                             ),
                         },
                     ),
@@ -1423,13 +1649,246 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p><b>Standard practice, beyond the source articles:</b> "
-                            " stop needling, "
-                            "assess the patient, give first aid or arrange urgent care as needed, "
-                            "tell the patient what has happened, document the event, and report "
-                            "it through your organisation's incident process. Know your clinic's "
-                            "emergency procedure before you ever needle a patient.</p>"
+                            "<p><b>General professional guidance beyond the five source "
+                            "articles:</b> stop needling, assess the patient, give first aid or "
+                            "arrange urgent care as needed, tell the patient what has happened, "
+                            "document the event, and report it through your organisation's "
+                            "incident process. Know your clinic's emergency procedure before you "
+                            "ever needle a patient. Fainting and needlestick injury are covered "
+                            "in the lesson that follows this one.</p>"
                         ),
+                    ),
+                ],
+            },
+            {
+                "title": "Fainting and needlestick injury: what to do at once",
+                "slug": "fainting-and-needlestick-injury",
+                "summary": (
+                    "How to prevent and manage a faint (vasovagal reaction) during needling, and "
+                    "what to do at once, and whom to tell, after a needlestick injury."
+                ),
+                "estimated_minutes": 20,
+                "body": [
+                    (
+                        "callout",
+                        {
+                            "kind": "evidence",
+                            "title": (
+                                "General professional guidance beyond the five source articles"
+                            ),
+                            "body": (
+                                "<p>None of the five source articles mentions fainting or "
+                                "needlestick injury. This lesson is general professional "
+                                "guidance, written conservatively and without statistics or "
+                                "citations. Your clinic's emergency procedure, your employer's "
+                                "sharps-injury policy, occupational health advice and the "
+                                "guidance of your regulator and professional body come first: "
+                                "where they differ from this lesson, follow them.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "Fainting (vasovagal reaction)",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Some patients feel faint during or shortly after needling, and "
+                            "some briefly lose consciousness. This is usually a <b>vasovagal "
+                            "reaction</b>: a reflex fall in heart rate and blood pressure, set "
+                            "off by pain, anxiety, or the sight or thought of needles. Watch for "
+                            "it especially in a patient who is anxious, who has fainted with "
+                            "needles, injections or blood tests before, or who has not eaten or "
+                            "drunk, and at a first session.</p>"
+                        ),
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Warning signs include feeling light-headed, dizzy or sick, "
+                            "looking pale, sweating, yawning, feeling hot or cold, blurred or "
+                            "dimming vision, and going quiet. Keep talking to the patient "
+                            "throughout so that you notice them early, and ask the patient to "
+                            "tell you at once if they feel strange.</p>"
+                        ),
+                    ),
+                    (
+                        "procedure",
+                        {
+                            "title": "If a patient feels faint or faints",
+                            "steps": [
+                                {
+                                    "title": "Stop and remove the needles",
+                                    "detail": (
+                                        "<p>Stop needling and take out every needle at once, "
+                                        "counting them so that none is left in the patient, on "
+                                        "the couch or in their clothing. Each goes straight into "
+                                        "the sharps container.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Lie the patient flat",
+                                    "detail": (
+                                        "<p>Lie the patient on their back, with the legs raised "
+                                        "if possible, and loosen anything tight. Do not sit them "
+                                        "up or let them stand while they still feel faint. If "
+                                        "they were lying face down, turn them onto their back "
+                                        "once the needles are out.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Check and stay with them",
+                                    "detail": (
+                                        "<p>Check that they respond and are breathing normally, "
+                                        "and stay with them. Most people recover soon after lying "
+                                        "flat. Let them sit up slowly, and stand only when they "
+                                        "feel completely well.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Call for help if they do not recover",
+                                    "detail": (
+                                        "<p>If the patient does not come round quickly, is not "
+                                        "breathing normally, has chest pain or breathlessness, "
+                                        "has a fit, or was hurt in falling, call the emergency "
+                                        "services and give basic life support as you were trained "
+                                        "to. Breathlessness or chest pain after needling near the "
+                                        "chest or upper back may mean pneumothorax, not a "
+                                        "faint.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Before they leave",
+                                    "detail": (
+                                        "<p>Do not resume needling in that session. Advise the "
+                                        "patient not to drive until they have fully recovered, "
+                                        "and consider whether someone should go home with "
+                                        "them.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Record and report",
+                                    "detail": (
+                                        "<p>Record what happened, what you did and how the "
+                                        "patient recovered, and report it through your clinic's "
+                                        "incident process. Note the reaction in the record so "
+                                        "that any future treatment is planned with it in mind, or "
+                                        "needling is reconsidered.</p>"
+                                    ),
+                                },
+                            ],
+                        },
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "pearl",
+                            "title": "Preventing a faint",
+                            "body": (
+                                "<p>Ask at screening whether the patient has ever fainted with "
+                                "needles, injections or blood tests. Needle the patient lying "
+                                "down and well supported, never standing or sitting unsupported. "
+                                "Check that they have eaten and drunk, and at a first session use "
+                                "few needles while you see how they respond.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "Needlestick injury",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>A needlestick injury is an accidental puncture of your skin, or a "
+                            "colleague's, by a needle. A used needle has been in a patient's "
+                            "tissue and can carry blood-borne infection, so an injury from one is "
+                            "acted on at once. Such injuries are a recognised hazard while a "
+                            "needle is being withdrawn, recapped, carried or disposed of, which "
+                            "is why each used needle goes straight into a sharps container at the "
+                            "point of use and is never recapped (see the clean technique lesson "
+                            "in the next module).</p>"
+                        ),
+                    ),
+                    (
+                        "procedure",
+                        {
+                            "title": "What to do at once after a needlestick injury",
+                            "steps": [
+                                {
+                                    "title": "Encourage bleeding",
+                                    "detail": (
+                                        "<p>Let the wound bleed gently, pressing around it rather "
+                                        "than on it. Do not suck it.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Wash",
+                                    "detail": (
+                                        "<p>Wash the area with soap and running water. Do not "
+                                        "scrub it.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Cover",
+                                    "detail": (
+                                        "<p>Dry the area and cover it with a waterproof "
+                                        "dressing.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Report at once",
+                                    "detail": (
+                                        "<p>Report the injury straight away, the same day, to "
+                                        "whoever your policy names: usually your manager and "
+                                        "occupational health, or an emergency department out of "
+                                        "hours. Advice on whether you need preventive treatment "
+                                        "is time-critical, so do not wait until the end of the "
+                                        "clinic.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Record",
+                                    "detail": (
+                                        "<p>Record when and how it happened and which patient the "
+                                        "needle had been used on, and complete your "
+                                        "organisation's incident report. Any assessment of the "
+                                        "patient's infection risk, and any testing, follows your "
+                                        "local policy and needs the patient's consent; it is "
+                                        "arranged by the people that policy names, not by you "
+                                        "alone.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Follow up",
+                                    "detail": (
+                                        "<p>Attend the follow-up that occupational health "
+                                        "arranges.</p>"
+                                    ),
+                                },
+                            ],
+                        },
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "warning",
+                            "title": "Know the procedures before you need them",
+                            "body": (
+                                "<p>Before you first needle a patient, find out whom you report a "
+                                "needlestick injury to, in and out of hours; where the clinic's "
+                                "emergency equipment is kept; and what its procedure for a "
+                                "collapsed patient is. Follow occupational health advice on "
+                                "vaccination for work with sharps.</p>"
+                            ),
+                        },
                     ),
                 ],
             },
@@ -1445,14 +1904,21 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>All five sources insist that dry needling should be performed by "
-                            "a trained professional, although they differ on who that might be. "
-                            "Physiotherapists (physical therapists) and chiropractors are named "
-                            "most often; one source adds medical doctors, and another names "
-                            "nurses, acupuncturists and doctors. In each case the practitioner is "
-                            "expected to hold specific dry needling training on top of their "
-                            "primary qualification, together with a thorough grasp of anatomy and "
-                            "physiology.</p>"
+                            "<p>Three of the five sources say plainly that dry needling should be "
+                            "performed by a trained professional: one tells patients always to "
+                            "choose a qualified practitioner with proper dry needling training, "
+                            "one calls it essential to find a qualified and experienced "
+                            "practitioner, and one advises consulting a qualified provider "
+                            "trained in the technique. The other two, both clinic pages (the "
+                            "Delhi practice's 'Needle Therapy For Back Pain' and the Sydney "
+                            "clinic's 'Dry Needling for Back Pain'), say nothing about training. "
+                            "The sources also differ on who might needle. Physiotherapists "
+                            "(physical therapists) and chiropractors are named most often; one "
+                            "source adds medical doctors, and another names nurses, "
+                            "acupuncturists and doctors. Where the sources mention training, the "
+                            "practitioner is expected to hold specific dry needling training on "
+                            "top of their primary qualification, together with a thorough grasp "
+                            "of anatomy and physiology.</p>"
                         ),
                     ),
                     (
@@ -1465,9 +1931,9 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>The sources agree that who may needle depends on where you "
-                            "practise. One notes that some jurisdictions treat dry needling as "
-                            "part of physiotherapy scope of practice while others regulate it "
+                            "<p>Two of the sources point out that who may needle depends on where "
+                            "you practise. One notes that some jurisdictions treat dry needling "
+                            "as part of physiotherapy scope of practice while others regulate it "
                             "separately. Another says access is growing as more US states add it "
                             "to physical therapists' scope. The sources are written from US, "
                             "Indian and Australian perspectives and say nothing about regulation "
@@ -1480,13 +1946,12 @@ MODULES = [
                             "kind": "warning",
                             "title": "Check your own position before you needle",
                             "body": (
-                                "<p><b>Standard practice, beyond the source articles:</b> "
-                                " confirm with "
-                                "your regulator, your professional body and your professional "
-                                "indemnity insurer that dry needling is within your scope of "
-                                "practice and covered, and find out what training they require. "
-                                "Do not rely on rules from another country, or on a course like "
-                                "this one.</p>"
+                                "<p><b>General professional guidance beyond the five source "
+                                "articles:</b> confirm with your regulator, your professional "
+                                "body and your professional indemnity insurer that dry needling "
+                                "is within your scope of practice and covered, and find out what "
+                                "training they require. Do not rely on rules from another "
+                                "country, or on a course like this one.</p>"
                             ),
                         },
                     ),
@@ -1549,7 +2014,7 @@ MODULES = [
                                 ],
                                 [
                                     "What are the risks and side effects?",
-                                    "Everything in the previous lesson, common and rare",
+                                    "Everything in the risks lesson, common and rare, and fainting",
                                 ],
                                 [
                                     "How do you plan treatment and aftercare?",
@@ -1589,7 +2054,9 @@ MODULES = [
         "slug": "the-treatment-session",
         "intro": (
             "A dry needling session for low back pain, from assessment and consent to aftercare "
-            "advice. This module is intended to follow the safety module and its quiz."
+            "advice, with general professional guidance beyond the sources on consent, records, "
+            "clean technique and sharps. This module is intended to follow the safety module and "
+            "its quiz."
         ),
         "lessons": [
             {
@@ -1604,7 +2071,7 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>The sources describe a session that begins not with a needle but "
+                            "<p>Two sources describe a session that begins not with a needle but "
                             "with a thorough assessment: the medical history is reviewed, the "
                             "patient is examined and the symptoms are appraised. One adds that "
                             "the assessment identifies the specific trigger points to target, and "
@@ -1633,7 +2100,11 @@ MODULES = [
                             "steel;</li><li>diabetes, and how well it is "
                             "controlled;</li><li>other health conditions, all current medicines "
                             "and supplements, and any other allergies;</li><li>any concerns or "
-                            "questions the patient has about the treatment.</li></ul>"
+                            "questions the patient has about the "
+                            "treatment.</li></ul><p><b>General professional guidance beyond the "
+                            "five source articles:</b> screen for red flags as well: cauda equina "
+                            "signs, suspected cancer, infection or fracture, and progressive "
+                            "neurological deficit (see the red flags lesson in Module 3).</p>"
                         ),
                     ),
                     (
@@ -1659,17 +2130,14 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p><b>Standard practice, beyond the source articles:</b> "
-                            " obtain and record "
-                            "informed consent before needling. Much of the content can come "
-                            "straight from this course. Cover what dry needling involves and why "
-                            "you are suggesting it; how it may feel (a dull ache or a twitch); "
-                            "the common after-effects (soreness, bruising, minor bleeding, "
-                            "possible swelling); the rare but serious risks (infection, nerve "
-                            "injury, and pneumothorax if the chest or upper back is involved); "
-                            "the honest state of the evidence; the alternatives, including the "
-                            "other parts of the plan; and the patient's right to decline or to "
-                            "stop at any time.</p>"
+                            "<p><b>General professional guidance beyond the five source "
+                            "articles:</b> obtain and record informed consent before needling. "
+                            "The next lesson, 'Informed consent and what to record', sets out "
+                            "what the discussion must cover: what dry needling involves and why "
+                            "you suggest it, how it may feel (a dull ache or a twitch), the "
+                            "common after-effects, the rare but serious risks, the honest state "
+                            "of the evidence, the alternatives, and the patient's right to "
+                            "decline or to stop at any time.</p>"
                         ),
                     ),
                     (
@@ -1706,11 +2174,333 @@ MODULES = [
                 ],
             },
             {
+                "title": "Informed consent and what to record",
+                "slug": "informed-consent-and-records",
+                "summary": (
+                    "What informed consent to dry needling must cover, when to seek it again, and "
+                    "what to record at every session."
+                ),
+                "estimated_minutes": 20,
+                "body": [
+                    (
+                        "callout",
+                        {
+                            "kind": "evidence",
+                            "title": (
+                                "General professional guidance beyond the five source articles"
+                            ),
+                            "body": (
+                                "<p>Two sources say only that the practitioner should explain the "
+                                "procedure and answer the patient's questions; none of the five "
+                                "source articles sets out consent or record keeping. This lesson "
+                                "is general professional guidance, written conservatively and "
+                                "without statistics or citations. The law where you practise, "
+                                "your employer's policy and the standards of your regulator and "
+                                "professional body come first: where they differ from this "
+                                "lesson, follow them.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "What makes consent valid",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Consent is valid only when the patient has the capacity to "
+                            "decide, has been given the information they need, and decides "
+                            "freely, without pressure. It is specific to what you propose: "
+                            "agreeing to an examination is not agreeing to needling. And it is "
+                            "ongoing: the patient can withdraw it at any moment, including with "
+                            "needles in place, and you stop when they do.</p>"
+                        ),
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "What the consent discussion must cover",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<ul><li>What dry needling is and what you propose: the areas you "
+                            "plan to needle, and why you are suggesting it for this "
+                            "patient.</li><li>How it may feel during treatment: a dull ache or a "
+                            "twitch.</li><li>The common after-effects: soreness, bruising, minor "
+                            "bleeding and possible swelling.</li><li>The rare but serious risks "
+                            "that apply to the areas you plan to needle: infection, nerve injury, "
+                            "and pneumothorax wherever the chest or upper back is involved; and "
+                            "the possibility of fainting.</li><li>The honest state of the "
+                            "evidence: one 2018 review, cited by the sources, found "
+                            "low-to-moderate quality evidence of benefit for low back pain at the "
+                            "end of treatment.</li><li>The alternatives, including the rest of "
+                            "the plan without needling.</li><li>What the patient will need to "
+                            "undress or expose, and the offer of a chaperone, as your local "
+                            "policy sets out.</li><li>That they may decline, or stop at any time, "
+                            "without it affecting the rest of their care.</li><li>Their "
+                            "questions, answered before you start.</li></ul>"
+                        ),
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "pearl",
+                            "title": "Check understanding, and record it",
+                            "body": (
+                                "<p>Ask the patient to tell you in their own words what will "
+                                "happen and what the main risks are. Whether consent is given "
+                                "aloud or in writing depends on your local policy; either way, "
+                                "record what you discussed and what the patient decided.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "When to ask again",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Confirm consent at the start of every session, and seek it afresh "
+                            "whenever the plan changes: a new area, especially one near the chest "
+                            "or upper back, a change in the patient's health, or a new medicine. "
+                            "If the patient declines, record it and carry on with the rest of "
+                            "their care.</p>"
+                        ),
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "What to record",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Write the record at the time, or as soon as possible afterwards, "
+                            "so that another clinician could see exactly what was done and why. "
+                            "For each session, record:</p><ul><li>the date, and who treated the "
+                            "patient;</li><li>the screening: the contraindications and red flags "
+                            "you asked about, and the answers;</li><li>the consent discussion and "
+                            "the patient's decision;</li><li>the baseline measures, such as pain "
+                            "intensity and a functional measure;</li><li>the patient's position, "
+                            "the areas or muscles needled and the number of needles "
+                            "used;</li><li>that the needle count matched: needles in and needles "
+                            "out;</li><li>the patient's response, including any twitch, and any "
+                            "adverse event, such as fainting, with what you did about "
+                            "it;</li><li>the aftercare advice and the warning symptoms you told "
+                            "the patient about;</li><li>the plan, including when you will "
+                            "reassess.</li></ul>"
+                        ),
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "warning",
+                            "title": "Incidents are reported as well as recorded",
+                            "body": (
+                                "<p>An adverse event to a patient goes in the patient's record "
+                                "and in your organisation's incident reporting system; a "
+                                "needlestick injury is reported through the incident system and "
+                                "occupational health. Never alter an earlier entry: add a dated "
+                                "correction instead.</p>"
+                            ),
+                        },
+                    ),
+                ],
+            },
+            {
+                "title": "Clean technique, sharps disposal and needle counts",
+                "slug": "clean-technique-and-sharps",
+                "summary": (
+                    "The clean-technique sequence from hand hygiene first to disposal at the "
+                    "point of use, why used needles are never recapped, and counting needles in "
+                    "and out."
+                ),
+                "estimated_minutes": 20,
+                "body": [
+                    (
+                        "callout",
+                        {
+                            "kind": "evidence",
+                            "title": (
+                                "General professional guidance beyond the five source articles"
+                            ),
+                            "body": (
+                                "<p>One source says only that therapists use sterile needles and "
+                                "follow strict infection control; none of the five source "
+                                "articles describes how. This lesson is general professional "
+                                "guidance, written conservatively and without statistics or "
+                                "citations. Your employer's infection prevention and control "
+                                "policy and the guidance of your regulator and professional body "
+                                "come first: where they differ from this lesson, follow them.</p>"
+                            ),
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Clean technique protects the patient from infection, and sharps "
+                            "safety protects you and your colleagues from injury. It is a "
+                            "sequence, and the order matters: clean hands first, then clean "
+                            "equipment, then an insertion that touches nothing but the skin, then "
+                            "disposal of every needle the moment it comes out, a count to show "
+                            "that every needle put in has come out, and clean hands again.</p>"
+                        ),
+                    ),
+                    (
+                        "procedure",
+                        {
+                            "title": "Clean technique for dry needling",
+                            "steps": [
+                                {
+                                    "title": "Hand hygiene",
+                                    "detail": (
+                                        "<p>Clean your hands first, before you touch the patient "
+                                        "or the equipment: wash with soap and water, or use an "
+                                        "alcohol-based hand rub on hands that are not visibly "
+                                        "dirty. Follow local policy on gloves; gloves never "
+                                        "replace hand hygiene.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Prepare a clean field and the sharps container",
+                                    "detail": (
+                                        "<p>Lay out your equipment on a clean surface, and place "
+                                        "a sharps container within arm's reach of where you will "
+                                        "work, so that every used needle can go straight into "
+                                        "it.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Check the needles",
+                                    "detail": (
+                                        "<p>Use only sterile, single-use needles. Check that each "
+                                        "pack is intact and in date, and discard any needle whose "
+                                        "packaging is damaged or that may have been "
+                                        "contaminated.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Count the needles in",
+                                    "detail": (
+                                        "<p>Note how many needles you open for this patient, and "
+                                        "keep count of every needle you insert.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Inspect and prepare the skin",
+                                    "detail": (
+                                        "<p>Check the skin at every intended site, and never "
+                                        "needle through broken or infected skin. Prepare the skin "
+                                        "as your local policy requires.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Insert without touching the shaft",
+                                    "detail": (
+                                        "<p>Hold the needle by its handle only: the part that "
+                                        "enters the skin must not touch your fingers or anything "
+                                        "else that is not sterile. If it does, discard it and use "
+                                        "a new one.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Dispose of each needle at the point of use",
+                                    "detail": (
+                                        "<p>As each needle comes out, put it straight into the "
+                                        "sharps container yourself. Never recap, bend or break a "
+                                        "used needle, never put it down on the couch or a tray, "
+                                        "and never hand it to someone else.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Count the needles out",
+                                    "detail": (
+                                        "<p>Once the last needle is out, check that the number "
+                                        "removed and disposed of matches the number inserted. If "
+                                        "it does not, search the patient, their clothing, the "
+                                        "couch and the floor before the patient leaves, and "
+                                        "record the result.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Hand hygiene again",
+                                    "detail": (
+                                        "<p>Clean your hands after the treatment and after "
+                                        "removing gloves, before you touch anything else.</p>"
+                                    ),
+                                },
+                            ],
+                        },
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "Why a used needle is never recapped",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Putting the cap or guide tube back on a used needle brings its "
+                            "point towards your other hand, and it is a recognised cause of "
+                            "needlestick injury. It is never needed: with the sharps container "
+                            "within reach, the used needle goes straight in. The same reasoning "
+                            "rules out carrying used needles across the room, leaving them on a "
+                            "surface to deal with later, or passing them to a colleague.</p>"
+                        ),
+                    ),
+                    (
+                        "heading",
+                        {
+                            "text": "Looking after the sharps container",
+                            "size": "h2",
+                        },
+                    ),
+                    (
+                        "paragraph",
+                        (
+                            "<p>Assemble and label the container as your policy requires. Never "
+                            "fill it beyond its fill line, never push needles in or reach inside, "
+                            "and close and lock it when it reaches the line. Keep it out of reach "
+                            "of children and visitors, and send full containers away through your "
+                            "workplace's clinical waste route.</p>"
+                        ),
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "warning",
+                            "title": "Count needles in and out, every time",
+                            "body": (
+                                "<p>A needle left in a patient, on the couch or on the floor can "
+                                "injure the patient, you, a colleague or a cleaner. Count needles "
+                                "in as you insert them and out as you remove them, and record "
+                                "that the count matched. What to do after a needlestick injury is "
+                                "covered in the fainting and needlestick lesson of Module 3.</p>"
+                            ),
+                        },
+                    ),
+                ],
+            },
+            {
                 "title": "The session step by step",
                 "slug": "session-step-by-step",
                 "summary": (
                     "A dry needling session from assessment to documentation, separating what the "
-                    "sources describe from standard safety practice."
+                    "sources describe from general professional guidance beyond them."
                 ),
                 "estimated_minutes": 25,
                 "body": [
@@ -1718,17 +2508,43 @@ MODULES = [
                         "paragraph",
                         (
                             "<p>The procedure below sets out a session from start to finish. Each "
-                            "step shows what the sources describe and, separately, standard "
-                            "clinical safety practice that the sources do not spell out. It is an "
-                            "outline to support accredited practical training, not a technique "
-                            "guide, and it does not teach the needling of individual muscles.</p>"
+                            "step shows what the sources describe (<b>From the sources</b>) and, "
+                            "separately, what they do not spell out (<b>Beyond the sources</b>). "
+                            "It is an outline to support accredited practical training, not a "
+                            "technique guide, and it does not teach the needling of individual "
+                            "muscles.</p>"
                         ),
+                    ),
+                    (
+                        "callout",
+                        {
+                            "kind": "evidence",
+                            "title": (
+                                "General professional guidance beyond the five source articles"
+                            ),
+                            "body": (
+                                "<p>Everything marked <b>Beyond the sources</b> in the steps "
+                                "below is general professional guidance beyond the five source "
+                                "articles, written conservatively. Your local policy and the "
+                                "guidance of your regulator and professional body come first.</p>"
+                            ),
+                        },
                     ),
                     (
                         "procedure",
                         {
                             "title": "A dry needling session for low back pain",
                             "steps": [
+                                {
+                                    "title": "Hand hygiene",
+                                    "detail": (
+                                        "<p><b>Beyond the sources:</b> clean your hands before "
+                                        "you first touch the patient, which is before the "
+                                        "physical examination, and again before you handle "
+                                        "needles and after the treatment. The clean technique "
+                                        "lesson gives the whole sequence.</p>"
+                                    ),
+                                },
                                 {
                                     "title": "Assess and plan",
                                     "detail": (
@@ -1746,8 +2562,9 @@ MODULES = [
                                         "disorders or blood thinners, immune compromise, skin "
                                         "infection at the site, metal allergy and uncontrolled "
                                         "diabetes, plus health conditions, medicines and "
-                                        "allergies generally. <b>Standard practice:</b> record "
-                                        "the answers.</p>"
+                                        "allergies generally. <b>Beyond the sources:</b> screen "
+                                        "for red flags too (see Module 3), and record the "
+                                        "answers.</p>"
                                     ),
                                 },
                                 {
@@ -1755,37 +2572,39 @@ MODULES = [
                                     "detail": (
                                         "<p><b>From the sources:</b> explain the procedure and "
                                         "deal with the patient's concerns and questions. "
-                                        "<b>Standard practice:</b> obtain informed consent "
+                                        "<b>Beyond the sources:</b> obtain informed consent "
                                         "covering expected sensations, side effects, rare serious "
-                                        "risks, the evidence and the alternatives, and record "
-                                        "it.</p>"
+                                        "risks, the evidence and the alternatives, and record it "
+                                        "(see 'Informed consent and what to record').</p>"
                                     ),
                                 },
                                 {
                                     "title": "Position the patient and inspect the skin",
                                     "detail": (
                                         "<p><b>From the sources:</b> do not needle over skin "
-                                        "infection. <b>Standard practice:</b> position the "
+                                        "infection. <b>Beyond the sources:</b> position the "
                                         "patient comfortably and well supported, expose only the "
                                         "area to be treated, and check the skin at each intended "
                                         "site.</p>"
                                     ),
                                 },
                                 {
-                                    "title": "Hand hygiene and sterile equipment",
+                                    "title": "Prepare sterile needles and the sharps container",
                                     "detail": (
                                         "<p><b>From the sources:</b> use sterile needles and "
-                                        "strict infection control. <b>Standard practice:</b> "
-                                        "perform hand hygiene; use sterile, single-use needles "
-                                        "from intact, in-date packaging; have a sharps container "
-                                        "within reach before you begin.</p>"
+                                        "strict infection control. <b>Beyond the sources:</b> "
+                                        "clean your hands again before you handle the needles; "
+                                        "use sterile, single-use needles from intact, in-date "
+                                        "packaging, and count the needles in as you use them; "
+                                        "have a sharps container within reach before you "
+                                        "begin.</p>"
                                     ),
                                 },
                                 {
                                     "title": "Palpate and locate the target",
                                     "detail": (
                                         "<p><b>From the sources:</b> targets are identified by "
-                                        "physical examination. <b>Standard practice:</b> relate "
+                                        "physical examination. <b>Beyond the sources:</b> relate "
                                         "what you feel to the underlying anatomy, especially "
                                         "nearby nerves and, towards the thoracolumbar junction, "
                                         "the thorax.</p>"
@@ -1797,7 +2616,7 @@ MODULES = [
                                         "<p><b>From the sources:</b> insert a thin, sterile "
                                         "filiform needle into the target; depth ranges from a few "
                                         "millimetres to a few centimetres according to the site "
-                                        "and the tissue involved. <b>Standard practice:</b> "
+                                        "and the tissue involved. <b>Beyond the sources:</b> "
                                         "choose direction and depth from your anatomical "
                                         "knowledge of that site, never from a generic figure.</p>"
                                     ),
@@ -1808,27 +2627,38 @@ MODULES = [
                                         "<p><b>From the sources:</b> the needle may be moved "
                                         "gently to stimulate the tissue and provoke a local "
                                         "twitch response; the patient may feel a twitch or a dull "
-                                        "ache. <b>Standard practice:</b> watch the patient "
+                                        "ache. <b>Beyond the sources:</b> watch the patient "
                                         "throughout, keep talking to them, and stop at once if "
-                                        "they ask you to or become unwell.</p>"
+                                        "they ask you to or become unwell, for example with signs "
+                                        "of fainting.</p>"
                                     ),
                                 },
                                 {
                                     "title": "Remove the needle",
                                     "detail": (
                                         "<p><b>From the sources:</b> bleeding at the site is "
-                                        "usually minimal and stops by itself. <b>Standard "
-                                        "practice:</b> withdraw the needle, apply pressure if "
-                                        "there is bleeding, and check that every needle used is "
-                                        "accounted for.</p>"
+                                        "usually minimal and stops by itself. <b>Beyond the "
+                                        "sources:</b> withdraw the needle, apply pressure if "
+                                        "there is bleeding; each needle goes straight into the "
+                                        "sharps container (next step).</p>"
                                     ),
                                 },
                                 {
                                     "title": "Dispose of sharps",
                                     "detail": (
-                                        "<p><b>Standard practice:</b> put each used needle "
+                                        "<p><b>Beyond the sources:</b> put each used needle "
                                         "straight into a sharps container at the point of use; "
                                         "never recap or reuse it.</p>"
+                                    ),
+                                },
+                                {
+                                    "title": "Count the needles out",
+                                    "detail": (
+                                        "<p><b>Beyond the sources:</b> once the last needle is "
+                                        "out, check that every needle inserted has been removed "
+                                        "and disposed of. If the count does not match, search the "
+                                        "patient, their clothing, the couch and the floor before "
+                                        "the patient moves.</p>"
                                     ),
                                 },
                                 {
@@ -1838,18 +2668,18 @@ MODULES = [
                                         "bruising, hydration, avoiding intense physical activity "
                                         "for 24 to 48 hours, stretching, exercise and pain "
                                         "management; most people can drive home or return to "
-                                        "work. <b>Standard practice:</b> check the patient before "
-                                        "they leave and tell them which symptoms need urgent "
-                                        "attention.</p>"
+                                        "work. <b>Beyond the sources:</b> check the patient "
+                                        "before they leave and tell them which symptoms need "
+                                        "urgent attention.</p>"
                                     ),
                                 },
                                 {
                                     "title": "Document",
                                     "detail": (
-                                        "<p><b>Standard practice:</b> record the sites treated, "
-                                        "the responses (including any twitch), any adverse "
-                                        "events, the advice given and the plan for "
-                                        "reassessment.</p>"
+                                        "<p><b>Beyond the sources:</b> record the sites treated, "
+                                        "the number of needles and that the count matched, the "
+                                        "responses (including any twitch), any adverse events, "
+                                        "the advice given and the plan for reassessment.</p>"
                                     ),
                                 },
                             ],
@@ -1885,9 +2715,10 @@ MODULES = [
                             "kind": "pearl",
                             "title": "Account for every needle",
                             "body": (
-                                "<p><b>Standard practice:</b> count needles in and needles out. A "
-                                "needle left in place or dropped is an avoidable sharps-injury "
-                                "risk to the patient, to you and to your colleagues.</p>"
+                                "<p><b>General professional guidance beyond the five source "
+                                "articles:</b> count needles in and needles out. A needle left in "
+                                "place or dropped is an avoidable sharps-injury risk to the "
+                                "patient, to you and to your colleagues.</p>"
                             ),
                         },
                     ),
@@ -1906,11 +2737,11 @@ MODULES = [
                         "paragraph",
                         (
                             "<p>Aftercare advice should set realistic expectations and make clear "
-                            "what is normal and what is not. The sources agree that some soreness "
-                            "around the treated area is normal after dry needling, and that "
-                            "soreness and bruising at the needle sites usually settle within a "
-                            "few days. One source puts the soreness at anywhere from a few hours "
-                            "to about two days.</p>"
+                            "what is normal and what is not. Four of the five sources mention "
+                            "soreness after dry needling (the Sydney clinic page does not), and "
+                            "two describe it as normal. Two say that soreness and bruising at the "
+                            "needle sites settle within a few days, and one puts the soreness at "
+                            "a few hours to a couple of days.</p>"
                         ),
                     ),
                     (
@@ -1940,14 +2771,16 @@ MODULES = [
                             "kind": "warning",
                             "title": "Tell patients when to seek help",
                             "body": (
-                                "<p><b>Standard practice, beyond the source articles:</b> "
-                                " explain which "
-                                "symptoms are not part of normal recovery and what to do about "
-                                "them. Spreading redness, heat or discharge at a needle site may "
-                                "mean infection. New numbness, weakness or persistent sharp pain "
-                                "may mean nerve irritation or injury. Breathlessness or chest "
-                                "pain after needling near the chest or upper back needs urgent "
-                                "medical attention because of the risk of pneumothorax.</p>"
+                                "<p><b>General professional guidance beyond the five source "
+                                "articles:</b> explain which symptoms are not part of normal "
+                                "recovery and what to do about them. Spreading redness, heat or "
+                                "discharge at a needle site may mean infection. New numbness, "
+                                "weakness or persistent sharp pain may mean nerve irritation or "
+                                "injury. Breathlessness or chest pain after needling near the "
+                                "chest or upper back needs urgent medical attention because of "
+                                "the risk of pneumothorax. Numbness in the saddle area, new "
+                                "bladder or bowel problems or new weakness in the legs need "
+                                "emergency help (see the red flags lesson).</p>"
                             ),
                         },
                     ),
@@ -2031,12 +2864,14 @@ MODULES = [
                     (
                         "paragraph",
                         (
-                            "<p>Every source presents dry needling as part of a broader plan "
-                            "rather than a stand-alone treatment, and on this point the marketing "
-                            "and the evidence agree. The 2018 review, as reported, found low "
-                            "quality evidence that dry needling combined with other treatment "
-                            "reduced pain intensity more than dry needling alone at "
-                            "post-intervention. The APTA paper described in the same source "
+                            "<p>Four of the five sources say outright that dry needling is part "
+                            "of a broader plan rather than a stand-alone treatment, and the fifth "
+                            "speaks of incorporating it into a treatment plan. On this point the "
+                            "marketing and the one cited review point the same way, though the "
+                            "review's evidence for it is of low quality. The 2018 review, as "
+                            "reported, found low quality evidence that dry needling combined with "
+                            "other treatment reduced pain intensity more than dry needling alone "
+                            "at post-intervention. The APTA paper described in the same source "
                             "places dry needling inside a wider physical therapy approach, "
                             "combined with manual therapy and exercise, with patient education "
                             "between sessions.</p>"
@@ -2113,18 +2948,20 @@ MODULES = [
                             "painful, guarded muscle and follow it in the same session with "
                             "gentle movement the patient can continue at home, so that any easing "
                             "of pain is used to build activity. Keep the exercise gentle at "
-                            "first, in line with the advice to avoid intense activity for a day "
-                            "or two after needling.</p>"
+                            "first, in line with the advice to avoid intense physical activity "
+                            "for 24 to 48 hours after needling.</p>"
                         ),
                     ),
                     (
                         "paragraph",
                         (
-                            "<p>Pain education deserves particular weight in persistent back "
-                            "pain. One source notes that back pain is often recurrent and may "
-                            "need long-term management. A patient who understands their pain and "
-                            "has strategies to manage it depends less on any passive treatment, "
-                            "dry needling included.</p>"
+                            "<p>Pain education, which one source describes as building coping "
+                            "strategies and reducing fear and anxiety about pain, is worth "
+                            "emphasising in persistent back pain. Another source notes that back "
+                            "pain is often recurrent and may need long-term management. The aim "
+                            "is a patient who understands their pain and has strategies to manage "
+                            "it, rather than one who depends on a passive treatment, dry needling "
+                            "included.</p>"
                         ),
                     ),
                     (
@@ -2209,9 +3046,10 @@ MODULES = [
                                 [
                                     "I read it gets rid of back pain for good.",
                                     (
-                                        "The research so far shows benefit at the end of "
-                                        "treatment; it hasn't shown lasting results, so we pair "
-                                        "it with exercise you keep doing yourself."
+                                        "The one review the articles cite found limited, "
+                                        "low-to-moderate quality evidence of less pain by the end "
+                                        "of treatment, and nothing about lasting results, so we "
+                                        "pair it with exercise you keep doing yourself."
                                     ),
                                 ],
                                 [
@@ -2225,8 +3063,9 @@ MODULES = [
                                 [
                                     "Will I feel better straight away?",
                                     (
-                                        "Some people notice a change quickly, but it varies, and "
-                                        "relief may last hours or weeks. We'll reassess next time."
+                                        "Some people report feeling a change straight after a "
+                                        "session, but it varies, and relief may last from hours "
+                                        "to weeks. We'll reassess next time."
                                     ),
                                 ],
                                 [
@@ -2291,7 +3130,11 @@ MODULES = [
                             "favouring combination with other care. Safe practice depends on "
                             "screening for the six contraindications named, knowing the full "
                             "range of risks from soreness to pneumothorax, working within your "
-                            "scope and training, and giving clear aftercare. Used honestly, "
+                            "scope and training, and giving clear aftercare; and, as general "
+                            "professional guidance beyond the five source articles, on screening "
+                            "for red flags, clean technique with needle counts and sharps "
+                            "disposal at the point of use, knowing what to do about a faint or a "
+                            "needlestick injury, valid consent and a good record. Used honestly, "
                             "within a plan centred on active rehabilitation, it can be one tool "
                             "among several.</p>"
                         ),
