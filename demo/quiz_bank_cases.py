@@ -7,6 +7,7 @@ finding calls for).
 
 from demo.quiz_common import (
     BLEEDING,
+    CANCER,
     CAUDA_EQUINA,
     DIABETES,
     FRACTURE,
@@ -16,7 +17,6 @@ from demo.quiz_common import (
     PREGNANCY,
     SKIN,
     SPINAL_INFECTION,
-    CANCER,
     key,
     must_pass,
     option,
