@@ -471,7 +471,7 @@ _CONTRAINDICATIONS = [
         reason=_DIABETES_REASON,
         stem=(
             "<p>A 47-year-old woman with type 1 diabetes says her glucose readings have been "
-            "erratic, with several high readings this month, and she has had two skin infections "
+            "erratic, with several high readings this month, and she has had two infected cuts "
             "on her legs this year.</p><p>What should you do?</p>"
         ),
         general_feedback=(

@@ -443,4 +443,87 @@ _FINAL_POOL = [
     ),
 ]
 
+_FINAL_POOL += [
+    question(
+        title="Needling plus other care in the 2018 review",
+        category="Evidence and mechanisms",
+        type="single_choice",
+        tags=["evidence:combined-care"],
+        stem=(
+            "<p>In the review of 2018 described in the sources, how did needling plus other "
+            "care compare with needling alone?</p>"
+        ),
+        general_feedback=(
+            "<p>Combining dry needling with other treatment reduced pain intensity more than "
+            "dry needling alone at the end of treatment, but the quality of that evidence was "
+            "low.</p>"
+        ),
+        options=[
+            key("It reduced pain more, on low quality evidence"),
+            option("It reduced pain less, on moderate quality evidence"),
+            option("It made no difference, on high quality evidence"),
+            option("It reduced pain more, on high quality evidence"),
+        ],
+    ),
+    question(
+        title="Type of needle",
+        category="Session technique",
+        type="short_text",
+        tags=["technique:needle"],
+        stem=(
+            "<p>What type of thin, solid needle do the sources say dry needling uses, the same "
+            "type as in acupuncture?</p>"
+        ),
+        general_feedback="<p>Dry needling uses thin, solid filiform needles.</p>",
+        answers=[
+            {"text": "filiform", "credit": 1.0},
+            {"text": "filiform needle", "credit": 1.0},
+            {"text": "filiform acupuncture needle", "credit": 1.0},
+        ],
+        case_sensitive=False,
+        model_answer="A filiform needle",
+    ),
+    question(
+        title="Sciatica on the presentations list",
+        category="Evidence and mechanisms",
+        type="single_choice",
+        tags=["evidence:presentations"],
+        stem=(
+            "<p>A patient with sciatica has read a clinic page listing sciatica among the "
+            "conditions dry needling helps. What can you accurately tell her?</p>"
+        ),
+        general_feedback=(
+            "<p>Several sources list sciatica, but none offers evidence specific to it; assess "
+            "for a muscular component and take care near nerves.</p>"
+        ),
+        options=[
+            key("It is listed, but the sources give no evidence specific to it"),
+            option("A systematic review found strong evidence for it in sciatica"),
+            option("It frees the trapped nerve, which is why the page lists it"),
+            option("It is unsuitable for her, because sciatica is a contraindication"),
+        ],
+    ),
+    question(
+        title="Symptoms needing medical advice",
+        category="Aftercare and combined care",
+        type="single_choice",
+        tags=["aftercare:warning-signs", "risk:infection"],
+        stem=(
+            "<p>Which change after a session means the patient should seek medical advice "
+            "rather than wait for it to settle?</p>"
+        ),
+        general_feedback=(
+            "<p>Increasing warmth, swelling or pus at a site may mean infection; new numbness "
+            "or weakness may mean nerve irritation. A dull ache, a small bruise and some "
+            "tiredness are expected.</p>"
+        ),
+        options=[
+            key("Increasing warmth and pus at one of the sites"),
+            option("A dull ache in the treated muscle for a day"),
+            option("A small bruise that is turning yellow"),
+            option("Feeling tired on the evening of the session"),
+        ],
+    ),
+]
+
 TECHNIQUE_QUESTIONS = [*_TECHNIQUE, *_CASE, *_FINAL_POOL]

@@ -192,3 +192,17 @@ def test_matching_answers_each_fit_one_prompt_and_differ():
             prompts = [pair["prompt"] for pair in data["pairs"]]
             assert len(set(answers)) == len(answers) and len(set(prompts)) == len(prompts)
             assert "Rationale" not in prompts  # it said the same as "Origin"
+
+
+@pytest.mark.skipif(
+    "after_pass" not in __import__("quizzes.models.quiz", fromlist=["x"]).ReviewTiming.values,
+    reason="review timings land with fix/review",
+)
+def test_the_loaded_quizzes_keep_their_review_timing_and_wait(demo):
+    from quizzes.models import QuizPage
+
+    loaded = {quiz.slug: quiz for quiz in QuizPage.objects.all()}
+    for data in quiz_content.QUIZZES:
+        quiz = loaded[data["slug"]]
+        assert quiz.review_timing == data["review_timing"]
+        assert quiz.cooldown_minutes == data["cooldown_minutes"]
