@@ -184,7 +184,8 @@ QUIZZES = [
             "sources, recognise the red flags that mean not to needle and to refer, and handle "
             "the risks of dry needling, from common soreness to rare pneumothorax. Each attempt "
             "shows a different case for each must-pass item; a wrong answer on any of them fails "
-            "the attempt, whatever your score. You see the correct answers once you have passed. "
+            "the attempt, whatever your score. You see the correct answers once you pass, or after "
+            "your last attempt. "
             "After a failed attempt, wait an hour and revisit the safety lessons before the next "
             "one. Passing opens the treatment session module.</p>"
         ),
@@ -196,7 +197,7 @@ QUIZZES = [
         "shuffle_questions": True,
         "shuffle_options": True,
         "review_policy": "answers",
-        "review_timing": "after_pass",  # no key until passed (issue 11)
+        "review_timing": "pass_or_last",  # no key until passed or out of attempts
         "required": True,
         "unlocks_module": "the-treatment-session",
         "requires": [],

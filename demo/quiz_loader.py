@@ -223,4 +223,3 @@ def ensure_quizzes(course: CoursePage, report, publish) -> None:
         parent.add_child(instance=quiz)
         publish(quiz)
         report.add(f"QuizPage “{quiz.title}”")
-
