@@ -41,24 +41,23 @@ SCENARIOS = [
 ]
 
 _PREGNANCY_REASON = (
-    "The sources advise against dry needling in pregnancy, above all in the first trimester: "
-    "missing it means needling a patient the guidance says should not be needled."
+    "Being pregnant, above all in the first trimester, is the first situation the sources "
+    "name; missing it exposes the patient to a risk the guidance warns against."
 )
 _BLEEDING_REASON = (
-    "A bleeding disorder or blood-thinning medicine raises the risk of bleeding and bruising; "
-    "needling without clarifying it exposes the patient to avoidable harm."
+    "Anticoagulants and clotting disorders make haemorrhage and bruising more likely: an "
+    "avoidable harm if missed."
 )
 _IMMUNE_REASON = (
-    "A compromised immune system raises the risk of infection from a needle; it has to be "
-    "recognised and clarified before anyone is needled."
+    "A weakened immune response makes it harder for the body to fight off germs that a needle"
+    " can carry in."
 )
 _SKIN_REASON = (
-    "The sources are direct: dry needling is not performed over infected skin, whatever the "
-    "precautions, because the needle can carry the infection deeper."
+    "A needle passed through infected skin can carry germs deeper; the sources exclude such skin."
 )
 _METAL_REASON = (
-    "People allergic to metals such as nickel or stainless steel may react to the needles, so a "
-    "metal allergy has to be asked about and clarified before needling."
+    "Needles are steel that can contain nickel, and a patient sensitive to them can react to "
+    "the needles."
 )
 _DIABETES_REASON = (
     "Uncontrolled diabetes raises the risk of infection and delays healing; needling before it is "

@@ -4,8 +4,8 @@ the safety quiz's other items. See demo/quiz_content.py."""
 from demo.quiz_common import PNEUMOTHORAX, SAFETY, key, must_pass, option, question
 
 _PNEUMOTHORAX_REASON = (
-    "Pneumothorax is very rare but serious: breathlessness or chest pain after needling near the "
-    "chest or upper back needs urgent medical help, even after the patient has left."
+    "Pneumothorax is very rare but serious, and its signs can appear during or after a "
+    "session near the chest or upper back."
 )
 _RISKS = "Risks and adverse events"
 
