@@ -1,4 +1,6 @@
-"""Builds the demo question bank and the three demo quizzes from demo/quiz_content.py."""
+"""Builds the demo question bank (categories and sub-categories, variant sets, tags, scenarios)
+and the three demo quizzes (slots, coverage rules, review timing, prerequisites) from
+demo/quiz_content.py."""
 
 from __future__ import annotations
 
@@ -7,11 +9,20 @@ import uuid
 from pathlib import Path
 
 from django.core.files import File
+from taggit.models import Tag
 from wagtail.images.models import Image
 
 from courses.models import CoursePage, ModulePage
 from demo import quiz_content as content
-from quizzes.models import Question, QuestionBank, QuestionCategory, QuizPage, QuizSlot, Scenario
+from quizzes.models import (
+    Question,
+    QuestionBank,
+    QuestionCategory,
+    QuizPage,
+    QuizSlot,
+    Scenario,
+    VariantSet,
+)
 from quizzes.models.quiz import QuizPrerequisite
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -91,15 +102,31 @@ def question_body(data: dict) -> str:
     return json.dumps([{"type": kind, "value": value, "id": str(uuid.uuid4())}])
 
 
+def _ensure_categories() -> dict[str, QuestionCategory]:
+    categories: dict[str, QuestionCategory] = {}
+    for item in content.CATEGORIES:  # parents come before their sub-categories
+        parent = categories[item["parent"]] if item.get("parent") else None
+        categories[item["name"]], _ = QuestionCategory.objects.get_or_create(
+            name=item["name"], defaults={"description": item["description"], "parent": parent}
+        )
+    return categories
+
+
+def _ensure_variant_sets() -> dict[str, VariantSet]:
+    return {
+        item["name"]: VariantSet.objects.get_or_create(
+            name=item["name"], defaults={"objective": item["objective"]}
+        )[0]
+        for item in content.VARIANT_SETS
+    }
+
+
 def ensure_questions(report) -> dict[str, Question]:
     bank, _ = QuestionBank.objects.get_or_create(
         name=content.BANK, defaults={"description": "Sample questions for the demo course."}
     )
-    categories = {}
-    for item in content.CATEGORIES:
-        categories[item["name"]], _ = QuestionCategory.objects.get_or_create(
-            name=item["name"], defaults={"description": item["description"]}
-        )
+    categories = _ensure_categories()
+    variant_sets = _ensure_variant_sets()
     scenarios = {}
     for item in content.SCENARIOS:
         scenarios[item["key"]] = Scenario.objects.filter(title=item["title"]).first()
@@ -121,8 +148,10 @@ def ensure_questions(report) -> dict[str, Question]:
             critical_reason=data["critical_reason"],
             general_feedback=data["general_feedback"],
             scenario=scenarios.get(data["scenario"]) if data["scenario"] else None,
+            variant_set=variant_sets[data["variant_set"]] if data["variant_set"] else None,
             body=question_body(data),
         )
+        question.tags.set(data["tags"])
         question.save()
         question.save_revision()
         questions[question.title] = question
@@ -130,9 +159,37 @@ def ensure_questions(report) -> dict[str, Question]:
     return questions
 
 
+def quiz_slots(data: dict, questions: dict[str, Question]) -> list[QuizSlot]:
+    """The quiz's slots from its data: a question (by title), a variant set, a draw from a
+    category (with its coverage rules), or every question listing the quiz outside variant sets."""
+    categories = {c.name: c for c in QuestionCategory.objects.all()}
+    variant_sets = {v.name: v for v in VariantSet.objects.all()}
+    slots: list[QuizSlot] = []
+    for rule in data["slots"]:
+        if "fixed_questions_of" in rule:
+            slots += [
+                QuizSlot(question=questions[q["title"]])
+                for q in content.QUESTIONS
+                if rule["fixed_questions_of"] in q["quizzes"] and not q["variant_set"]
+            ]
+        elif "question" in rule:
+            slots.append(QuizSlot(question=questions[rule["question"]]))
+        elif "variant_set" in rule:
+            slots.append(QuizSlot(variant_set=variant_sets[rule["variant_set"]]))
+        else:
+            slot = QuizSlot(
+                category=categories[rule["category"]],
+                count=rule["count"],
+                cover_subcategories=rule.get("cover_subcategories", False),
+            )
+            slot.required_questions = [questions[t] for t in rule.get("required", [])]
+            slot.coverage_tags = list(Tag.objects.filter(name__in=rule.get("tags", [])))
+            slots.append(slot)
+    return slots
+
+
 def ensure_quizzes(course: CoursePage, report, publish) -> None:
     questions = ensure_questions(report)
-    categories = {c.name: c for c in QuestionCategory.objects.all()}
     for data in content.QUIZZES:
         if QuizPage.objects.descendant_of(course).filter(slug=data["slug"]).exists():
             continue
@@ -158,17 +215,7 @@ def ensure_quizzes(course: CoursePage, report, publish) -> None:
             is_required=data["required"],
             unlocks_module=unlocks,
         )
-        if data["draw"]:
-            quiz.slots = [
-                QuizSlot(category=categories[rule["category"]], count=rule["count"])
-                for rule in data["draw"]
-            ]
-        else:
-            quiz.slots = [
-                QuizSlot(question=question)
-                for question in questions.values()
-                if data["slug"] in _quizzes_of(question.title)
-            ]
+        quiz.slots = quiz_slots(data, questions)
         quiz.prerequisites = [
             QuizPrerequisite(required_quiz=QuizPage.objects.descendant_of(course).get(slug=slug))
             for slug in data.get("requires", [])
@@ -176,7 +223,3 @@ def ensure_quizzes(course: CoursePage, report, publish) -> None:
         parent.add_child(instance=quiz)
         publish(quiz)
         report.add(f"QuizPage “{quiz.title}”")
-
-
-def _quizzes_of(title: str) -> list[str]:
-    return next(q["quizzes"] for q in content.QUESTIONS if q["title"] == title)

@@ -125,7 +125,14 @@ def _review(title: str, questions: list[Question], *, across: bool) -> Review:
         ItemResult(question, item, item_warnings(item))
         for question, item in zip(questions, items, strict=True)
     ]
-    set_warnings = quiz_warnings(items) if across else check_longest_key_share(items)
+    sets = {question.pk: question.variant_set_id for question in questions}
+
+    def together(a: Item, b: Item) -> bool:  # a draw shows at most one variant of a set
+        return sets.get(a.id) is None or sets.get(a.id) != sets.get(b.id)
+
+    set_warnings = (
+        quiz_warnings(items, together=together) if across else check_longest_key_share(items)
+    )
     return Review(title, results, set_warnings, longest_key_share(items))
 
 

@@ -29,9 +29,10 @@ def answer(user, *, miss_must_pass: bool):
     responses, missed = {}, None
     for row in attempt.questions.all():
         responses[row.position] = key_response(row)
-        critical_text = row.snapshot["critical"] and row.snapshot["type"] == "short_text"
-        if miss_must_pass and missed is None and critical_text:
-            responses[row.position] = {"text": "pneumonia"}
+        critical_case = row.snapshot["critical"] and row.snapshot["type"] == "single_choice"
+        if miss_must_pass and missed is None and critical_case:  # a wrong option of a case
+            wrong = next(o for o in row.snapshot["key"]["options"] if o["credit"] <= 0)
+            responses[row.position] = {"choice": wrong["id"]}
             missed = row
     assert attempt_save_responses(attempt=attempt, responses=responses).errors == {}
     return attempt, missed

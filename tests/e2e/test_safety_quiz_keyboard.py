@@ -1,4 +1,5 @@
-"""Keyboard only: fail the safety quiz on a must-pass item, retake, pass, see the module open."""
+"""Keyboard only: fail the safety quiz on a must-pass case, wait, retake, pass, see the module
+open."""
 
 import re
 
@@ -24,6 +25,10 @@ def answer_with_keyboard(page, row, *, sabotage: bool):
     position, kind, display = row.position, row.snapshot["type"], row.snapshot["display"]
     answer = key_response(row)
     if kind == "single_choice":
+        if sabotage:  # a wrong option of a must-pass case
+            answer = {
+                "choice": next(o["id"] for o in row.snapshot["key"]["options"] if o["credit"] <= 0)
+            }
         press_on(page, f"#q{position}-{answer['choice']}")
     elif kind == "true_false":
         press_on(page, f"#q{position}-{answer['value']}")
@@ -32,7 +37,7 @@ def answer_with_keyboard(page, row, *, sabotage: bool):
             press_on(page, f"#q{position}-{choice}")
     elif kind == "short_text":
         page.locator(f"#q{position}-text").focus()
-        page.keyboard.type("pneumonia" if sabotage else "pneumothorax")
+        page.keyboard.type(answer["text"])
     elif kind == "numeric":
         page.locator(f"#q{position}-value").focus()
         page.keyboard.type(answer["value"])
@@ -50,11 +55,10 @@ def take_attempt(page, user, *, sabotage_critical: bool):
     from quizzes.models import Attempt
 
     attempt = Attempt.objects.get(user=user, status="in_progress")
-    for row in attempt.questions.order_by("position"):
-        sabotage = (
-            sabotage_critical and row.snapshot["type"] == "short_text" and row.snapshot["critical"]
-        )
-        answer_with_keyboard(page, row, sabotage=sabotage)
+    rows = list(attempt.questions.order_by("position"))
+    target = next(r for r in rows if r.snapshot["critical"]) if sabotage_critical else None
+    for row in rows:
+        answer_with_keyboard(page, row, sabotage=row == target)
     return attempt
 
 

@@ -94,6 +94,25 @@ def test_quiz_review_finds_cross_cues_between_candidates(module):
     assert dict((code, n) for code, _, n in review.counts)["cross_cue"] == 1
 
 
+def test_variants_of_one_set_never_share_an_attempt_so_they_do_not_cue_each_other(module):
+    from quizzes.models import VariantSet
+
+    key, giver = _cued_pair()
+    variants = VariantSet.objects.create(name="Pneumothorax")
+    for question in (key, giver):
+        question.variant_set = variants
+        question.save()
+    quiz = quiz_with_questions(module, [])
+    QuizSlot.objects.create(quiz=quiz, variant_set=variants, sort_order=1)
+    review = quiz_review(quiz)
+    assert {q.pk for q in quiz_candidate_questions(quiz)} == {key.pk, giver.pk}
+    assert [w for w in review.set_warnings if w.code == "cross_cue"] == []
+    other = QuestionFactory(title="Other giver", body=giver.body, stem=giver.stem)
+    QuizSlot.objects.create(quiz=quiz, question=other, sort_order=2)  # it can share one
+    (cue,) = [w for w in quiz_review(quiz).set_warnings if w.code == "cross_cue"]
+    assert (cue.item_id, cue.other_id) == (key.pk, other.pk)
+
+
 def test_editor_panel_shows_the_cross_cues_of_the_question(instructor_client, module):
     key, giver = _cued_pair()
     quiz_with_questions(module, [key, giver], title="Cued quiz")

@@ -136,7 +136,11 @@ def test_the_demo_must_pass_key_accepts_the_issues_phrasings():
     from demo import quiz_content
     from demo.quiz_loader import question_body
 
-    data = next(q for q in quiz_content.QUESTIONS if q["title"].startswith("Pneumothorax"))
+    data = next(
+        q
+        for q in quiz_content.QUESTIONS
+        if q["type"] == "short_text" and q["title"].startswith("Pneumothorax")
+    )
     value = ShortTextBlock().to_python(json.loads(question_body(data))[0]["value"])
     key_ = short_text_key(value)
     for given in [*PHRASINGS, "Pneumothorax", "A collapsed lung", "pneumothoraces"]:
