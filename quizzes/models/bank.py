@@ -162,6 +162,12 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     question_type = models.CharField(max_length=32, editable=False, db_index=True)
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    key = models.SlugField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="Its stable name in a course package (questions.yaml): an update finds it by this.",
+    )
     creation_token = models.UUIDField(
         null=True,
         blank=True,
@@ -202,6 +208,13 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["bank", "category__name", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bank", "key"],
+                condition=~models.Q(key=""),
+                name="question_key_unique_in_bank",
+            )
+        ]
 
     def __str__(self):
         return self.title
