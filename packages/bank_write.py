@@ -210,19 +210,19 @@ def _scenarios(parsed: ParsedBank) -> dict[str, Scenario]:
     found = by_title()
     Scenario.objects.bulk_create(
         [
-            Scenario(title=s["title"], vignette=s["vignette"])
-            for s in {s["title"]: s for s in parsed.scenarios.values()}.values()
+            Scenario(title=s["title"], vignette=s["vignette"], key=k)
+            for k, s in {s["title"]: (k, s) for k, s in parsed.scenarios.items()}.values()
             if s["title"] not in found
         ]
     )
     found = by_title()
     stale = []
-    for scenario in parsed.scenarios.values():
+    for key, scenario in parsed.scenarios.items():
         row = found[scenario["title"]]
-        if row.vignette != scenario["vignette"]:
-            row.vignette = scenario["vignette"]
+        if (row.vignette, row.key) != (scenario["vignette"], key):
+            row.vignette, row.key = scenario["vignette"], key
             stale.append(row)
-    Scenario.objects.bulk_update(stale, ["vignette"])
+    Scenario.objects.bulk_update(stale, ["vignette", "key"])
     return {key: found[s["title"]] for key, s in parsed.scenarios.items()}
 
 

@@ -196,8 +196,8 @@ def _question(reader: Reader, parsed: ParsedBank, assets) -> ParsedQuestion | No
     kind = reader.text("type", blank=False)
     if kind and kind not in TYPES:
         reader.problem("type", f"“{kind[:40]}” is not a question type (one of: {', '.join(TYPES)})")
-    known = TYPES.get(kind, {})
-    reader.unknown(set(COMMON) | set(known))
+    if kind in TYPES:
+        reader.unknown(set(COMMON) | set(TYPES[kind]))
     key = _key(reader)
     start = len(reader.problems)
     if key:
@@ -287,8 +287,11 @@ def _model_checks(reader: Reader, question: Question) -> None:
     except ValidationError as error:
         names = {model: yaml for yaml, model in MODEL_FIELDS.items()}
         for name, messages in error.message_dict.items():
+            key = names.get(name)
+            if key == "must_pass_reason" and key not in reader.data:
+                key = "must_pass"
             for message in messages:
-                reader.problem(names.get(name), message)
+                reader.problem(key, message)
 
 
 def item_of(question: ParsedQuestion, parsed: ParsedBank):
@@ -339,4 +342,4 @@ def question_entry(question: Question, *, image_path=None) -> dict:
 def scenario_key(scenario) -> str:
     from django.utils.text import slugify
 
-    return slugify(scenario.title)[:90] or f"scenario-{scenario.pk}"
+    return scenario.key or slugify(scenario.title)[:90] or f"scenario-{scenario.pk}"

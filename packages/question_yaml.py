@@ -123,6 +123,7 @@ def answer_parse(reader: Reader, kind: str, *, hotspot_alt: str = "") -> AnswerR
     result = AnswerResult()
     raw: dict = {}
     broken = False
+    start = len(reader.problems)
     for name, spec in TYPES[kind].items():
         if isinstance(spec, F):
             value = _scalar(reader, name, spec)
@@ -161,7 +162,7 @@ def answer_parse(reader: Reader, kind: str, *, hotspot_alt: str = "") -> AnswerR
         raw[name] = raw_list
         if canonical_list or name in REQUIRED_LISTS:
             result.canonical[name] = canonical_list
-    if broken:
+    if broken or len(reader.problems) > start:  # the block would only repeat them
         return result
     block = HOTSPOT_WITHOUT_IMAGE if kind == "hotspot" else BLOCKS[kind]
     if kind == "hotspot":

@@ -92,6 +92,9 @@ class Scenario(index.Indexed, models.Model):
 
     title = models.CharField(max_length=200)
     vignette = RichTextField(features=STEM_FEATURES)
+    key = models.SlugField(
+        max_length=100, blank=True, editable=False, help_text="Its name in a course package."
+    )
 
     panels = [FieldPanel("title"), FieldPanel("vignette")]
     search_fields = [index.SearchField("title"), index.SearchField("vignette")]
