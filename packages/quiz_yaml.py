@@ -110,6 +110,8 @@ def _rich(model_field, value: str) -> str | None:
 def _setting_out(value):
     if isinstance(value, datetime.datetime):
         return value.isoformat()
+    if isinstance(value, str):
+        return str(value)  # a TextChoices member is a str subclass YAML cannot write
     return value
 
 

@@ -66,24 +66,84 @@ def test_a_second_import_without_update_is_refused_and_with_update_changes_nothi
 
 
 PROBLEMS = [
-    ("  type: single_choice\n  category: Pregnancy\n  scenario", "  type: essay\n  category: Pregnancy\n  scenario", 22, "is not a question type"),
-    ("    credit: 0.5\n  - text: Haemophilia", "    credit: 0.9\n  - text: Haemophilia", 54, "must add up to 1"),
-    ("  - text: Postpone needling and explain why\n    credit: 1", "  - text: Postpone needling and explain why\n    credit: 0", 20, "credit 1"),
-    ("  must_pass_reason: Needling in early pregnancy is contraindicated.\n", "", 31, "Say why this item is safety-critical"),
-    ("    credit: 1\n    feedback: Right.", "    credit: 7\n    feedback: Right.", 35, "between -1 and 1"),
-    ("  - minimum: 24\n    maximum: 48", "  - minimum: 50\n    maximum: 48", 83, "minimum must not be above"),
-    ("  model_answer: Pneumothorax", "  model_answer: Haemothorax", 101, "model answer must earn full marks"),
-    ("  distractors:\n  - A skin rash", "  distractors:\n  - A brief contraction", 112, "no distractor"),
+    (
+        "  type: single_choice\n  category: Pregnancy\n  scenario",
+        "  type: essay\n  category: Pregnancy\n  scenario",
+        22,
+        "is not a question type",
+    ),
+    (
+        "    credit: 0.5\n  - text: Haemophilia",
+        "    credit: 0.9\n  - text: Haemophilia",
+        54,
+        "must add up to 1",
+    ),
+    (
+        "  - text: Postpone needling and explain why\n    credit: 1",
+        "  - text: Postpone needling and explain why\n    credit: 0",
+        20,
+        "credit 1",
+    ),
+    (
+        "  must_pass_reason: Needling in early pregnancy is contraindicated.\n",
+        "",
+        31,
+        "Say why this item is safety-critical",
+    ),
+    (
+        "    credit: 1\n    feedback: Right.",
+        "    credit: 7\n    feedback: Right.",
+        35,
+        "between -1 and 1",
+    ),
+    (
+        "  - minimum: 24\n    maximum: 48",
+        "  - minimum: 50\n    maximum: 48",
+        83,
+        "minimum must not be above",
+    ),
+    (
+        "  model_answer: Pneumothorax",
+        "  model_answer: Haemothorax",
+        101,
+        "model answer must earn full marks",
+    ),
+    (
+        "  distractors:\n  - A skin rash",
+        "  distractors:\n  - A brief contraction",
+        112,
+        "no distractor",
+    ),
     ("  - coords: 120, 80, 30", "  - coords: 120, 80", 135, "circle needs x, y and a radius"),
-    ("  image: assets/back.png\n", "  image: assets/front.png\n", 130, "not in the package's assets"),
+    (
+        "  image: assets/back.png\n",
+        "  image: assets/front.png\n",
+        130,
+        "not in the package's assets",
+    ),
     ("  category: Bleeding\n", "  category: Bleeds\n", 57, "not a category listed"),
-    ("- name: Pregnancy\n  parent: Safety", "- name: Pregnancy\n  parent: Pregnancy", 10, "inside itself"),
-    ("  stem: <p>Put the steps in order.</p>", "  stem: <p onclick=x>Put</p><script>", 118, "outside the allowed subset"),
+    (
+        "- name: Pregnancy\n  parent: Safety",
+        "- name: Pregnancy\n  parent: Pregnancy",
+        10,
+        "inside itself",
+    ),
+    (
+        "  stem: <p>Put the steps in order.</p>",
+        "  stem: <p onclick=x>Put</p><script>",
+        118,
+        "outside the allowed subset",
+    ),
     ("  points: 2\n", "  points: 1000000000000000000000000\n", 30, "between 0 and 999.99"),
     ("  answer: true\n", "  answer: yes please\n", 73, "true or false"),
     ("- key: bleeding-signs", "- key: Bleeding Signs", 54, "lower-case letters"),
     ("- key: pregnancy-case-b", "- key: pregnancy-case", 41, "used twice"),
-    ("  title: Session order\n", "  title: Session order\n  colour: red\n", 116, "not a known field"),
+    (
+        "  title: Session order\n",
+        "  title: Session order\n  colour: red\n",
+        116,
+        "not a known field",
+    ),
 ]
 
 
@@ -129,7 +189,9 @@ def test_update_adds_a_revision_and_a_started_attempt_keeps_its_snapshot():
     attempt = _frozen_attempt(question)
     snapshot = attempt.questions.get().snapshot
     revisions = question.revisions.count()
-    changed = SAMPLE.replace("<p>Soreness after needling is common.</p>", "<p>Soreness is rare.</p>")
+    changed = SAMPLE.replace(
+        "<p>Soreness after needling is common.</p>", "<p>Soreness is rare.</p>"
+    )
     changed = changed.replace("  answer: true\n", "  answer: false\n")
     again, _ = written(changed, update=True, image=image)
     assert again.changed == ["soreness-common"] and again.created == []
