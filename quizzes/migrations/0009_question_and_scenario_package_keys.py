@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='question',
             name='key',
-            field=models.SlugField(blank=True, editable=False, help_text='Its stable name in a course package (questions.yaml): an update finds it by this.', max_length=100),
+            field=models.SlugField(blank=True, editable=False, help_text='Its stable name in a course package: an update finds it by this.', max_length=100),
         ),
         migrations.AddField(
             model_name='scenario',

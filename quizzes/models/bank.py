@@ -169,7 +169,7 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
         max_length=100,
         blank=True,
         editable=False,
-        help_text="Its stable name in a course package (questions.yaml): an update finds it by this.",
+        help_text="Its stable name in a course package: an update finds it by this.",
     )
     creation_token = models.UUIDField(
         null=True,

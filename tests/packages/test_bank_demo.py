@@ -59,8 +59,10 @@ def test_demo_bank_export_imports_into_an_empty_database_identically():
         images[path] = image
     written = bank_write(parsed=parsed, update=False, images=images)
     again = bank_data(question_ids=[q.pk for q in written.questions.values()])
-    paths = {path: next(p for p, i in images.items() if i.pk == image.pk)
-             for path, image in again.assets.items()}  # fmt: skip
+    paths = {
+        path: next(p for p, i in images.items() if i.pk == image.pk)
+        for path, image in again.assets.items()
+    }
     text_again = dump_yaml(again.data)
     for new, old in paths.items():
         text_again = text_again.replace(new, old)

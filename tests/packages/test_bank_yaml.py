@@ -34,9 +34,15 @@ def test_the_sample_parses_cleanly_and_is_already_canonical():
     assert problems == []
     assert [q.entry for q in parsed.questions.values()] == data["questions"]
     assert {q.kind for q in parsed.questions.values()} == {
-        "single_choice", "multiple_response", "true_false", "numeric", "short_text",
-        "matching", "ordering", "hotspot",
-    }  # fmt: skip
+        "single_choice",
+        "multiple_response",
+        "true_false",
+        "numeric",
+        "short_text",
+        "matching",
+        "ordering",
+        "hotspot",
+    }
 
 
 @pytest.mark.django_db

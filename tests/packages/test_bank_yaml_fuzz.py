@@ -20,11 +20,18 @@ text = st.text(
     max_size=80,
 ).filter(lambda t: t.strip() and t == t.strip())
 hostile = st.recursive(
-    st.none() | st.booleans() | st.integers(min_value=-(10**40), max_value=10**40) | st.floats()
-    | st.text(max_size=20) | st.just("\ud800") | st.just("a\x00b"),
-    lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(10**40), max_value=10**40)
+    | st.floats()
+    | st.text(max_size=20)
+    | st.just("\ud800")
+    | st.just("a\x00b"),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
     max_leaves=30,
-)  # fmt: skip
+)
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.too_slow], deadline=None)
@@ -48,8 +55,12 @@ FIELDS = ["stem", "points", "options", "must_pass", "tags", "key", "type", "cate
 
 
 @settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(index=st.integers(0, 8), name=st.sampled_from(FIELDS + ["zones", "answers", "pairs"]),
-       value=hostile, top=st.sampled_from(["questions", "categories", "bank", "scenarios", None]))  # fmt: skip
+@given(
+    index=st.integers(0, 8),
+    name=st.sampled_from(FIELDS + ["zones", "answers", "pairs"]),
+    value=hostile,
+    top=st.sampled_from(["questions", "categories", "bank", "scenarios", None]),
+)
 def test_hostile_values_give_located_problems_never_an_exception(index, name, value, top):
     data = copy.deepcopy(BASE)
     if top is None:
