@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 
 from packages.bank_yaml import question_entry, scenario_key
+from packages.yaml_values import without_block_keys
 from quizzes.draw_data import draw_bank, quiz_draw_slots
 from quizzes.models import Question, QuestionCategory, QuizPage, VariantSet
 
@@ -79,7 +80,7 @@ def bank_data(*, question_ids, categories=(), variant_sets=()) -> BankExport:
         for v in VariantSet.objects.filter(pk__in=sets).order_by("name")
     ]
     data["scenarios"] = [
-        {"key": scenario_keys[s.pk], "title": s.title, "vignette": s.vignette}
+        {"key": scenario_keys[s.pk], "title": s.title, "vignette": without_block_keys(s.vignette)}
         for s in sorted(scenarios.values(), key=lambda s: s.pk)
     ]
     by_pk = {image.pk: path for path, image in assets.items()}

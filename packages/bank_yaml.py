@@ -19,7 +19,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 
 from packages.problems import Problem
 from packages.question_yaml import MAX_POINTS, TYPES, answer_export, answer_parse
-from packages.yaml_values import Reader, depth_problem, number_out
+from packages.yaml_values import Reader, depth_problem, number_out, without_block_keys
 from quizzes.checks import item_warnings
 from quizzes.item_review import item_view
 from quizzes.models import Question
@@ -321,7 +321,7 @@ def question_entry(question: Question, *, image_path=None) -> dict:
     tags = sorted(tag.name for tag in question.tags.all())
     if tags:
         entry["tags"] = tags
-    entry["stem"] = question.stem
+    entry["stem"] = without_block_keys(question.stem)
     image = value.get("image") if kind == "hotspot" else question.image_id
     image_alt = value.get("image_alt") if kind == "hotspot" else question.image_alt
     for name, current, default in (
@@ -335,7 +335,7 @@ def question_entry(question: Question, *, image_path=None) -> dict:
             entry[name] = current
     entry.update(answer_export(kind, value))
     if question.general_feedback:
-        entry["feedback"] = question.general_feedback
+        entry["feedback"] = without_block_keys(question.general_feedback)
     return entry
 
 

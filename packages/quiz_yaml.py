@@ -17,7 +17,13 @@ from django.db import models
 
 from packages.bank_yaml import ParsedBank, item_of
 from packages.problems import Problem
-from packages.yaml_values import Reader, depth_problem, rich_problem, text_problem
+from packages.yaml_values import (
+    Reader,
+    depth_problem,
+    rich_problem,
+    text_problem,
+    without_block_keys,
+)
 from quizzes import draws
 from quizzes.models import QuizPage
 from quizzes.quiz_checks import quiz_warnings
@@ -104,14 +110,14 @@ def _setting(reader: Reader, model_field: models.Field):
 def _rich(model_field, value: str) -> str | None:
     from wagtail.fields import RichTextField
 
-    return rich_problem(value) if isinstance(model_field, RichTextField) else None
+    return rich_problem(value, links=True) if isinstance(model_field, RichTextField) else None
 
 
 def _setting_out(value):
     if isinstance(value, datetime.datetime):
         return value.isoformat()
-    if isinstance(value, str):
-        return str(value)  # a TextChoices member is a str subclass YAML cannot write
+    if isinstance(value, str):  # a TextChoices member is a str subclass YAML cannot write
+        return without_block_keys(str(value))
     return value
 
 

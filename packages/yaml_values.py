@@ -28,19 +28,33 @@ def text_problem(value: str) -> str | None:
     return None
 
 
+BLOCK_KEY = re.compile(r'\s+data-block-key="[^"<>]*"')
+SAFE_HREF = re.compile(r"^(https?://|mailto:)[^\s\"'<>]+$", re.IGNORECASE)
+
+
+def without_block_keys(value: str) -> str:
+    """The editor's `data-block-key` attributes are its own bookkeeping, not content: export
+    leaves them out, so an admin-edited stem reads (and compares) like a hand-written one."""
+    return BLOCK_KEY.sub("", value)
+
+
 class _RichCheck(HTMLParser):
-    def __init__(self):
+    def __init__(self, links: bool = False):
         super().__init__(convert_charrefs=True)
         self.bad: list[str] = []
+        self.links = links
 
     def handle_starttag(self, tag, attrs):
-        if tag not in RICH_TAGS:
+        if self.links and tag == "a":
+            if len(attrs) != 1 or attrs[0][0] != "href" or not SAFE_HREF.match(attrs[0][1] or ""):
+                self.bad.append('a link other than <a href="https://…">')
+        elif tag not in RICH_TAGS:
             self.bad.append(f"<{tag}>")
         elif attrs:
             self.bad.append(f"attributes on <{tag}>")
 
     def handle_endtag(self, tag):
-        if tag not in RICH_TAGS:
+        if tag not in RICH_TAGS and not (self.links and tag == "a"):
             self.bad.append(f"</{tag}>")
 
     def handle_comment(self, data):
@@ -52,10 +66,10 @@ class _RichCheck(HTMLParser):
     handle_pi = handle_decl
 
 
-def rich_problem(value: str) -> str | None:
+def rich_problem(value: str, *, links: bool = False) -> str | None:
     """Rich text is the stem editor's own HTML subset (p, b, i, ol, ul, li, sup, sub, br), with
     no attributes: what the editor stores, so it round-trips exactly and stays reviewable."""
-    checker = _RichCheck()
+    checker = _RichCheck(links)
     checker.feed(value)
     checker.close()
     if checker.bad:

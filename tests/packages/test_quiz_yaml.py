@@ -98,3 +98,36 @@ def test_settings_and_slots_apply_to_a_quiz_and_export_back_unchanged(course):
     assert exported["pass_mark"] == 90 and exported["slots"][2]["always_include"] == [
         "thorax-hotspot"
     ]
+
+
+def test_a_quiz_intro_may_link_out_but_not_run_script():
+    _, problems, _ = parse(
+        QUIZ.replace("<p>Safety first.</p>", '<p><a href="https://x.org/a">A</a></p>')
+    )
+    assert problems == []
+    _, problems, _ = parse(
+        QUIZ.replace("<p>Safety first.</p>", '<p><a href="javascript:x">A</a></p>')
+    )
+    assert "a link other than" in problems[0].message
+
+
+def test_questions_that_answer_each_other_in_one_quiz_are_warnings():
+    cued = SAMPLE.replace(
+        "  stem: <p>Soreness after needling is common.</p>",
+        "  stem: <p>Soreness after needling is common, and a pneumothorax is the lung"
+        " complication of needling the chest wall.</p>",
+    )
+    parsed_bank, problems, _ = bank_parse(
+        load_yaml(cued, file="questions.yaml"), file="questions.yaml", assets={"assets/back.png"}
+    )
+    assert problems == []
+    _, problems, warnings = quiz_parse(
+        load_yaml(QUIZ, file="course.yaml"), file="course.yaml", bank=parsed_bank
+    )
+    assert problems == []
+    assert any(
+        "gives the answer away" in w.message.lower()
+        or "cross" in w.message.lower()
+        or "another question" in w.message.lower()
+        for w in warnings
+    ), warnings
