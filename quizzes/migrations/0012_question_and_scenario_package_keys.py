@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('quizzes', '0008_draw_rules_and_variants'),
+        ('quizzes', '0011_remove_quizpage_cooldown_minutes'),
         ('taggit', '0006_rename_taggeditem_content_type_object_id_taggit_tagg_content_8fc721_idx'),
         ('wagtailcore', '0098_apitoken'),
         ('wagtailimages', '0027_image_description'),
