@@ -16,7 +16,7 @@ from packages.blocks import AssetRef
 from packages.lessons import LessonPlan, lesson_parse
 from packages.problems import PackageInvalid, Problem
 from packages.richtext import RichTextProblem, markdown_to_html
-from packages.source import load_yaml
+from packages.source import Located, load_yaml
 
 FORMAT_VERSION = 1
 FILE = "course.yaml"
@@ -34,15 +34,14 @@ CERTIFICATE_FIELDS = [  # in the order the design form shows them
 ]  # fmt: skip
 RICH = {"learning_outcomes", "sources", "wording", "intro_html"}
 IMAGES = {"image", "signature", "logo"}
-MODULE_KEYS = {"module", "title", "intro", "unlocked_by", "contents"}
-QUIZ_KEYS = {"quiz", "title", "intro", "settings"}
+MODULE_KEYS = {"module", "title", "intro", "contents"}
 
 
 @dataclass
 class QuizPlan:
     slug: str
-    fields: dict
-    settings: object
+    fields: dict  # title and slug; the rest is the bank half's ParsedQuiz
+    parsed: object
     line: int
 
 
@@ -50,7 +49,6 @@ class QuizPlan:
 class ModulePlan:
     slug: str
     fields: dict
-    unlocked_by: list[str]
     contents: list  # LessonPlan | QuizPlan
     line: int
 
@@ -63,6 +61,7 @@ class CoursePlan:
     outline: list  # ModulePlan | QuizPlan
     lessons: list[LessonPlan] = field(default_factory=list)
     bank: object = None
+    warnings: list[Problem] = field(default_factory=list)
 
     def quizzes(self) -> list[QuizPlan]:
         found = []
@@ -145,8 +144,13 @@ def course_parse(files: dict[str, bytes]) -> CoursePlan:
     if plan.questions is not None and plan.questions not in files:
         check.add(data.line_of("questions"), f"“{plan.questions}” is not in the package")
     elif plan.questions:
-        plan.bank, problems = bank_seam.bank_parse(files, file=plan.questions)
+        bank_data = load_yaml(files[plan.questions].decode("utf-8", "replace"), file=plan.questions)
+        assets = {name for name in files if name.startswith("assets/")}
+        plan.bank, problems, warnings = bank_seam.bank_parse(
+            bank_data, file=plan.questions, assets=assets
+        )
         check.problems += problems
+        plan.warnings += warnings
     outline = data.get("outline") or []
     if not isinstance(outline, list):
         check.add(data.line_of("outline"), "the outline is a list of modules and quizzes")
@@ -156,7 +160,7 @@ def course_parse(files: dict[str, bytes]) -> CoursePlan:
         if isinstance(entry, dict) and "module" in entry:
             plan.outline.append(_module(check, entry, plan))
         elif isinstance(entry, dict) and "quiz" in entry:
-            plan.outline.append(_quiz(check, entry))
+            plan.outline.append(_quiz(check, entry, plan))
         else:
             check.add(line, "each outline entry is a “module:” or a “quiz:”")
     _check_references(check, plan)
@@ -169,9 +173,7 @@ def _module(check: _Checker, entry, plan: CoursePlan) -> ModulePlan:
     check.keys(entry, MODULE_KEYS, f"module “{entry['module']}”")
     fields = {"slug": check.value(ModulePage, "slug", entry["module"], entry.line_of("module"))}
     fields.update(check.fields(ModulePage, entry, {"title": "title", "intro": "intro"}))
-    unlocked = entry.get("unlocked_by") or []
-    unlocked = [unlocked] if isinstance(unlocked, str) else list(unlocked)
-    module = ModulePlan(fields["slug"], fields, unlocked, [], entry.line)
+    module = ModulePlan(fields["slug"], fields, [], entry.line)
     contents = entry.get("contents") or []
     for index, item in enumerate(contents if isinstance(contents, list) else []):
         if isinstance(item, dict) and "lesson" in item:
@@ -181,7 +183,7 @@ def _module(check: _Checker, entry, plan: CoursePlan) -> ModulePlan:
                 module.contents.append(lesson)
                 plan.lessons.append(lesson)
         elif isinstance(item, dict) and "quiz" in item:
-            module.contents.append(_quiz(check, item))
+            module.contents.append(_quiz(check, item, plan))
         else:
             check.add(contents.lines[index], "each module entry is a “lesson:” or a “quiz:”")
     return module
@@ -208,34 +210,31 @@ def _lesson(check: _Checker, name, line) -> LessonPlan | None:
     return lesson
 
 
-def _quiz(check: _Checker, entry) -> QuizPlan:
+def _quiz(check: _Checker, entry, plan: CoursePlan) -> QuizPlan:
+    """course.yaml's own keys (quiz: slug, title); the rest is the bank half's quiz mapping."""
     from quizzes.models import QuizPage
 
-    check.keys(entry, QUIZ_KEYS, f"quiz “{entry['quiz']}”")
     fields = {"slug": check.value(QuizPage, "slug", entry["quiz"], entry.line_of("quiz"))}
     fields.update(check.fields(QuizPage, entry, {"title": "title"}))
-    if "intro" in entry:
-        fields["intro"] = check.value(
-            QuizPage, "intro_html", entry["intro"], entry.line_of("intro")
-        )
-    settings = entry.get("settings")
-    extra, problems = bank_seam.quiz_from_data(settings, file=FILE)
+    if "title" not in entry:
+        check.add(entry.line, f"the quiz “{entry['quiz']}” needs a title")
+    settings = Located({k: v for k, v in entry.items() if k not in ("quiz", "title")})
+    settings.line, settings.lines = entry.line, dict(entry.lines)
+    parsed, problems, warnings = bank_seam.quiz_parse(settings, file=FILE, bank=plan.bank)
     check.problems += problems
-    fields.update(extra)
-    return QuizPlan(fields["slug"], fields, settings, entry.line)
+    plan.warnings += warnings
+    return QuizPlan(fields["slug"], fields, parsed, entry.line)
 
 
 def _check_references(check: _Checker, plan: CoursePlan) -> None:
-    quizzes = {quiz.slug for quiz in plan.quizzes()}
-    seen: dict[str, str] = {}
+    seen: set[str] = set()
     for item in plan.outline:
         for entry in [item, *(item.contents if isinstance(item, ModulePlan) else [])]:
-            slug = entry.fields.get("slug") if hasattr(entry, "fields") else None
-            where = getattr(entry, "file", FILE)
+            slug = entry.fields.get("slug")
             if slug and slug in seen:
-                check.add(getattr(entry, "line", None), f"the slug “{slug}” is used twice", where)
-            seen[slug] = where
-        if isinstance(item, ModulePlan):
-            for slug in item.unlocked_by:
-                if slug not in quizzes:
-                    check.add(item.line, f"unlocked_by names “{slug}”, which is not a quiz here")
+                where = getattr(entry, "file", FILE)
+                check.add(entry.line, f"the slug “{slug}” is used twice in the course", where)
+            seen.add(slug)
+    modules = {item.slug for item in plan.outline if isinstance(item, ModulePlan)}
+    quizzes = {quiz.slug: quiz.parsed for quiz in plan.quizzes()}
+    check.problems += bank_seam.quizzes_check(quizzes, modules=modules)

@@ -75,24 +75,27 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
             for key in CERTIFICATE_FIELDS
             if _value(template, key, namer) not in (None, "")
         }
-    bank_files = bank_seam.bank_data(course)
-    if bank_files:
+    bank = bank_seam.bank_export(course=course)
+    keys = {}
+    if bank is not None and bank.data.get("questions"):
         data["questions"] = "questions.yaml"
-        files.update(bank_files)
+        files["questions.yaml"] = dump_yaml(bank.data).encode()
+        keys = bank.keys
+        for path, image in bank.assets.items():
+            with image.file.open("rb") as handle:
+                namer.files[path] = handle.read()
+            namer.names[("image", image.pk)] = path
     data["outline"] = []
     number = 0
     for child in course.get_children().specific().order_by("path"):
         if not child.live:
             continue
         if isinstance(child, QuizPage):
-            data["outline"].append(_quiz(child))
+            data["outline"].append(_quiz(child, keys))
         elif isinstance(child, ModulePage):
             entry = {"module": child.slug, "title": child.title}
             if child.intro:
                 entry["intro"] = child.intro
-            gates = QuizPage.objects.descendant_of(course).live().filter(unlocks_module=child)
-            if gates:
-                entry["unlocked_by"] = [quiz.slug for quiz in gates.order_by("path")]
             entry["contents"] = []
             for page in child.get_children().live().specific().order_by("path"):
                 if isinstance(page, LessonPage):
@@ -101,19 +104,16 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
                     files[path] = _lesson(page, namer).encode()
                     entry["contents"].append({"lesson": path})
                 elif isinstance(page, QuizPage):
-                    entry["contents"].append(_quiz(page))
+                    entry["contents"].append(_quiz(page, keys))
             data["outline"].append(entry)
     files["course.yaml"] = dump_yaml(data).encode()
     files.update(namer.files)
     return dict(sorted(files.items()))
 
 
-def _quiz(quiz) -> dict:
-    entry = {"quiz": quiz.slug, "title": quiz.title}
-    if quiz.intro:
-        entry["intro"] = html_to_markdown(quiz.intro)
-    entry["settings"] = bank_seam.quiz_to_data(quiz)
-    return entry
+def _quiz(quiz, keys) -> dict:
+    """course.yaml's keys (quiz, title), then the bank half's: settings, slots, prerequisites."""
+    return {"quiz": quiz.slug, "title": quiz.title, **bank_seam.quiz_export(quiz, keys=keys)}
 
 
 def _lesson(page: LessonPage, namer: AssetNamer) -> str:

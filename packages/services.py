@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import transaction
 
@@ -20,6 +20,7 @@ class ImportResult:
     course: CoursePage | None
     actions: list[str]
     dry_run: bool
+    warnings: list[Problem] = field(default_factory=list)  # item-writing checks (bank half)
 
 
 def _asset_problems(plan, assets: dict[str, bytes]) -> list[Problem]:
@@ -81,8 +82,8 @@ def package_import(*, source, update: bool = False, dry_run: bool = False) -> Im
     files = read_package(source)
     plan, course, assets = package_plan(files=files, update=update)
     if dry_run:
-        _, actions = course_write(plan, course, assets, apply=False)
-        return ImportResult(course, actions, True)
+        _, actions = course_write(plan, course, assets, apply=False, update=update)
+        return ImportResult(course, actions, True, plan.warnings)
     with transaction.atomic():
-        written, actions = course_write(plan, course, assets, apply=True)
-    return ImportResult(written, actions, False)
+        written, actions = course_write(plan, course, assets, apply=True, update=update)
+    return ImportResult(written, actions, False, plan.warnings)

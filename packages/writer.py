@@ -75,9 +75,9 @@ def asset_pks(refs, assets: dict[str, bytes], *, apply: bool, actions: Actions) 
 
 
 class _Walk:
-    def __init__(self, plan, course, assets, *, apply, actions):
+    def __init__(self, plan, course, assets, *, apply, update, actions):
         self.plan, self.course, self.assets = plan, course, assets
-        self.apply, self.actions = apply, actions
+        self.apply, self.update, self.actions = apply, update, actions
         self.pks = asset_pks(_all_refs(plan), assets, apply=apply, actions=actions)
         self.existing = {}
         if course is not None:
@@ -85,6 +85,7 @@ class _Walk:
             for page in course.get_descendants().specific():
                 self.existing[(type(page).__name__, page.slug)] = page
         self.kept: set[int] = set()
+        self.created: set[str] = set()  # quizzes created in this run
 
     def resolved(self, fields: dict) -> dict:
         return {key: self._resolve(value) for key, value in fields.items()}
@@ -133,41 +134,75 @@ class _Walk:
         for item in plan.outline:
             if isinstance(item, ModulePlan):
                 modules[item.slug] = self.page(ModulePage, course, item.fields, "module")
-        gates = {
-            slug: item.slug
-            for item in plan.outline
-            if isinstance(item, ModulePlan)
-            for slug in item.unlocked_by
-        }
-        bank = bank_seam.bank_write(plan.bank, update=True) if self.apply and plan.bank else None
+        questions = self._bank()
         for item in plan.outline:
             contents = item.contents if isinstance(item, ModulePlan) else [item]
             parent = modules.get(item.slug) if isinstance(item, ModulePlan) else course
             for entry in contents:
                 if isinstance(entry, QuizPlan):
-                    quizzes[entry.slug] = self._quiz(entry, parent, modules, gates)
+                    quizzes[entry.slug] = self._quiz_placed(entry, parent)
                 else:
                     fields = dict(entry.fields)
                     fields["body"] = [{"type": b.type, "value": b.value} for b in entry.blocks]
                     self.page(LessonPage, parent, fields, "lesson")
+        for entry in plan.quizzes():
+            self._quiz_settings(entry, quizzes, modules, questions)
         if self.apply:
-            for entry in plan.quizzes():
-                if bank_seam.quiz_apply(
-                    quizzes[entry.slug], entry.settings, bank=bank, quizzes=quizzes
-                ):
-                    quizzes[entry.slug].save_revision().publish()
             self._certificate(course)
             self._order(course, plan)
         self._unpublish_missing()
         return course
 
-    def _quiz(self, entry: QuizPlan, parent, modules, gates):
+    def _bank(self) -> dict:
+        """The bank half writes questions (new versions on update); key -> Question."""
+        bank = self.plan.bank
+        if bank is None:
+            return {}
+        count = len(getattr(bank, "questions", {}) or {})
+        self.actions.add(f"question bank: {count} questions checked (unchanged ones are kept)")
+        if not self.apply:
+            return {}
+        images = {path: image_from_asset(path, self.assets[path]) for path in sorted(bank.assets)}
+        written = bank_seam.bank_write(parsed=bank, update=self.update, images=images)
+        for verb, keys in (("create", written.created), ("new version of", written.changed)):
+            self.actions.lines += [f"{verb} question “{key}”" for key in keys]
+        return written.questions
+
+    def _quiz_placed(self, entry: QuizPlan, parent):
+        """Create a new quiz (saved once, so prerequisites can name it) or find the existing one."""
         from quizzes.models import QuizPage
 
-        fields = dict(entry.fields)
-        gate = gates.get(entry.slug)
-        fields["unlocks_module"] = modules.get(gate) if gate else None
-        return self.page(QuizPage, parent, fields, "quiz")
+        existing = self.existing.get(("QuizPage", entry.slug))
+        if existing is not None:
+            self.kept.add(existing.pk)
+            if self.apply and parent is not None and existing.get_parent().pk != parent.pk:
+                existing.move(parent, pos="last-child")
+                existing.refresh_from_db()
+            return existing
+        self.actions.add(f"create quiz “{entry.fields.get('title')}”")
+        if not self.apply:
+            return None
+        quiz = QuizPage(**entry.fields, **entry.parsed.fields)
+        parent.add_child(instance=quiz)
+        self.created.add(entry.slug)
+        return quiz
+
+    def _quiz_settings(self, entry: QuizPlan, quizzes, modules, questions):
+        quiz = quizzes[entry.slug]
+        if quiz is None:  # a new quiz in a dry run: "create" is already in the plan
+            return
+        if entry.slug not in self.created:
+            before = (quiz.title, bank_seam.quiz_export(quiz))
+            if before == (entry.fields["title"], entry.parsed.entry) and quiz.live:
+                return
+            self.actions.add(f"update quiz “{quiz.title}” (settings: new published revision)")
+        if not self.apply:
+            return
+        quiz.title = entry.fields["title"]
+        bank_seam.quiz_apply(
+            quiz, entry.parsed, questions=questions, quizzes=quizzes, modules=modules
+        )
+        quiz.save_revision().publish()
 
     def _certificate(self, course):
         from certificates.models import CertificateTemplate
@@ -184,7 +219,7 @@ class _Walk:
         wanted = {course.pk: [item.slug for item in plan.outline]}
         for item in plan.outline:
             if isinstance(item, ModulePlan):
-                slugs = [getattr(e, "slug", None) or e.fields["slug"] for e in item.contents]
+                slugs = [e.fields["slug"] for e in item.contents]
                 page = ModulePage.objects.child_of(course).get(slug=item.slug)
                 wanted[page.pk] = slugs
         for parent_pk, slugs in wanted.items():
@@ -224,8 +259,9 @@ def _differs(page, key: str, value) -> bool:
     return getattr(page, key) != value
 
 
-def course_write(plan: CoursePlan, course, assets, *, apply: bool) -> tuple[object, list[str]]:
+def course_write(plan: CoursePlan, course, assets, *, apply: bool, update: bool = True):
+    """(the course, what was or would be done)."""
     actions = Actions()
-    walk = _Walk(plan, course, assets, apply=apply, actions=actions)
+    walk = _Walk(plan, course, assets, apply=apply, update=update, actions=actions)
     written = walk.run()
     return written, actions.lines

@@ -3,7 +3,7 @@
 from wagtail.models import Page
 
 from courses.models import CoursePage, LessonPage, ModulePage
-from packages.bank_seam import quiz_to_data
+from packages.bank_seam import quiz_export
 from packages.writer import plain
 
 DEMO_SLUG = "dry-needling-low-back-pain-foundations"
@@ -54,7 +54,7 @@ def course_view(course: CoursePage) -> dict:
         elif isinstance(page, QuizPage):
             entry.update(
                 intro=page.intro,
-                settings=quiz_to_data(page),
+                settings=quiz_export(page),
                 unlocks=page.unlocks_module.slug if page.unlocks_module else None,
             )
         view["pages"].append(entry)
