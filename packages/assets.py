@@ -8,7 +8,7 @@ import io
 import warnings
 from pathlib import PurePosixPath
 
-from django.core.files.base import ContentFile
+from django.core.files import File
 from PIL import Image as PillowImage
 
 from home.svg import UnsafeSvg, svg_sanitize
@@ -79,6 +79,10 @@ def asset_title(name: str) -> str:
     return PurePosixPath(name).stem
 
 
+def _base(name: str) -> str:
+    return PurePosixPath(name).name
+
+
 def image_from_asset(name: str, data: bytes, title: str | None = None):
     """The existing image with the same file contents, or a new one (re-imports reuse files)."""
     from wagtail.images import get_image_model
@@ -88,9 +92,9 @@ def image_from_asset(name: str, data: bytes, title: str | None = None):
     existing = Image.objects.filter(file_hash=digest).order_by("pk").first()
     if existing is not None:
         return existing
-    image = Image(title=title or asset_title(name))
-    image.file.save(PurePosixPath(name).name, ContentFile(data), save=False)
-    image.file_hash = digest
+    # Assigning the file (not file.save) lets the image field read width and height.
+    image = Image(title=title or asset_title(name), file=File(io.BytesIO(data), name=_base(name)))
+    image._set_image_file_metadata()  # size and hash, as the upload form does
     image.save()
     return image
 
@@ -103,8 +107,7 @@ def document_from_asset(name: str, data: bytes):
     existing = Document.objects.filter(file_hash=digest).order_by("pk").first()
     if existing is not None:
         return existing
-    document = Document(title=asset_title(name))
-    document.file.save(PurePosixPath(name).name, ContentFile(data), save=False)
-    document.file_hash = digest
+    document = Document(title=asset_title(name), file=File(io.BytesIO(data), name=_base(name)))
+    document._set_document_file_metadata()
     document.save()
     return document

@@ -76,7 +76,14 @@ except ImportError:
                 problems.append(Problem(file, line, "the intro uses HTML outside p b i ul ol li"))
             else:
                 parsed.fields[key] = value
-        parsed.entry = {**data}
+        from quizzes.models import QuizPage
+
+        for name in SETTINGS:  # an omitted setting is the model's default, as in the bank half
+            if name not in parsed.fields:
+                parsed.fields[name] = QuizPage._meta.get_field(name).get_default()
+        parsed.entry = dict(parsed.fields)
+        if parsed.unlocks_module:
+            parsed.entry["unlocks_module"] = parsed.unlocks_module
         return parsed, problems, []
 
     def quizzes_check(quizzes, *, modules=None):

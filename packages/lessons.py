@@ -193,6 +193,8 @@ def _yaml_block(name, argument, inner, number, file, problems) -> BlockPlan | No
             problems.append(Problem(file, line, f"unknown field “{key}” in the {name} block"))
             continue
         value[allowed[key]] = item
+    if name == "table":
+        _table_types(data, number, file, problems)
     if name == "video" and "transcript" in value:
         value["transcript"] = _rich(str(value["transcript"]).split("\n"), number, file, problems)
     if target == "video":
@@ -200,6 +202,23 @@ def _yaml_block(name, argument, inner, number, file, problems) -> BlockPlan | No
     elif target:
         value[target] = AssetRef(argument, name) if argument else None
     return BlockPlan(name, value, number)
+
+
+def _table_types(data, number, file, problems) -> None:
+    """TableBlock's own clean accepts any JSON; a table's shape is checked here."""
+    for key in ("header_row", "header_column"):
+        if key in data and not isinstance(data[key], bool):
+            problems.append(
+                Problem(file, number + data.line_of(key), f"{key} must be true or false")
+            )
+    rows = data.get("rows")
+    cells_ok = isinstance(rows, list) and all(
+        isinstance(row, list) and all(cell is None or isinstance(cell, str) for cell in row)
+        for row in rows
+    )
+    if not cells_ok:
+        line = number + (data.line_of("rows") or 1)
+        problems.append(Problem(file, line, "rows must be a list of rows, each a list of text"))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -55,3 +55,32 @@ def _debug_diff(a, b):
             print("OLD", x)
             print("NEW", y)
             break
+
+
+def test_update_keeps_a_started_attempt_as_it_was(tmp_path, trainee):
+    """A new version of the package revises the quiz; the attempt keeps its frozen questions."""
+    from courses.services import enrollment_create
+    from quizzes.models import QuizPage
+    from quizzes.services import attempt_start
+
+    course = demo_course_build()
+    quiz = QuizPage.objects.get(slug="safety-and-contraindications-quiz")
+    enrollment_create(user=trainee, course=course)
+    attempt, _ = attempt_start(quiz=quiz, user=trainee)
+    shown = [(r.question_id, r.snapshot) for r in attempt.questions.order_by("pk")]
+    assert shown
+
+    root = tmp_path / "demo"
+    package_save(course_package_files(course=course), root)
+    text = (root / "course.yaml").read_text()
+    text = text.replace("title: Safety and contraindications quiz", "title: Safety quiz, v2")
+    (root / "course.yaml").write_text(text)
+    result = package_import(source=root, update=True)
+
+    assert result.actions == ["update quiz “Safety and contraindications quiz” "
+                              "(settings: new published revision)"]  # fmt: skip
+    quiz.refresh_from_db()
+    assert quiz.title == "Safety quiz, v2" and quiz.live
+    attempt.refresh_from_db()
+    assert attempt.quiz_id == quiz.pk and attempt.submitted_at is None
+    assert [(r.question_id, r.snapshot) for r in attempt.questions.order_by("pk")] == shown
