@@ -65,6 +65,8 @@ except ImportError:
         for key, value in data.items():
             line = data.line_of(key)
             kind = SETTINGS.get(key)
+            if key in ("slots", "prerequisites"):
+                continue  # the bank half's; nothing to attach them to without it
             if key == "unlocks_module" and isinstance(value, str):
                 parsed.unlocks_module = value
                 parsed.lines["unlocks_module"] = line

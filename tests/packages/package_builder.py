@@ -21,11 +21,25 @@ outline:
     title: First quiz
     pass_mark: 80
     unlocks_module: second
+{slots}
 - module: second
   title: Second module
   contents:
   - lesson: lessons/99-last.md
 """
+
+# With the bank half merged, a quiz needs questions: one, from a one-question bank.
+QUESTIONS = """bank:
+  name: Small bank
+questions:
+- key: hand-hygiene-first
+  title: Hand hygiene first
+  type: true_false
+  stem: <p>Hand hygiene comes before palpation.</p>
+  answer: true
+"""
+SLOTS = """    slots:
+    - question: hand-hygiene-first"""
 
 LESSON = """---
 title: Lesson {n}
@@ -48,7 +62,13 @@ def write_package(root: Path, *, lessons: int = 2, last: str | None = None, **fi
     root.mkdir(parents=True, exist_ok=True)
     (root / "lessons").mkdir(exist_ok=True)
     entries = "\n".join(f"  - lesson: lessons/{n:02d}-lesson.md" for n in range(1, lessons + 1))
-    (root / "course.yaml").write_text(COURSE_YAML.format(lessons=entries))
+    from packages.bank_seam import HAVE_BANK
+
+    text = COURSE_YAML.format(lessons=entries, slots=SLOTS if HAVE_BANK else "")
+    if HAVE_BANK:
+        text = text.replace("outline:", "questions: questions.yaml\noutline:")
+        (root / "questions.yaml").write_text(QUESTIONS)
+    (root / "course.yaml").write_text(text.replace("\n\n", "\n"))
     for n in range(1, lessons + 1):
         (root / f"lessons/{n:02d}-lesson.md").write_text(LESSON.format(n=n))
     (root / "lessons/99-last.md").write_text(last or LESSON.format(n="last"))
