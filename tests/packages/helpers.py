@@ -76,3 +76,13 @@ def canonical(value):
 
 def page_count(course) -> int:
     return Page.objects.descendant_of(course, inclusive=True).count()
+
+
+def fresh_site(course) -> None:
+    """The course and its question bank gone, as on a site that never had them."""
+    from quizzes.models import Question, QuestionBank, QuestionCategory, Scenario
+
+    course.delete()
+    Question.objects.all().delete()
+    for model in (QuestionBank, QuestionCategory, Scenario):
+        model.objects.all().delete()

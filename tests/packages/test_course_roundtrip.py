@@ -6,19 +6,9 @@ from django.core.management import call_command
 from courses.models import CoursePage
 from packages.selectors import course_package_files, package_save
 from packages.services import package_import
-from tests.packages.helpers import DEMO_SLUG, course_view, demo_course_build
+from tests.packages.helpers import DEMO_SLUG, course_view, demo_course_build, fresh_site
 
 pytestmark = pytest.mark.django_db
-
-
-def _fresh_site(course) -> None:
-    """The course and its question bank gone, as on a site that never had them."""
-    from quizzes.models import Question, QuestionBank, QuestionCategory, Scenario
-
-    course.delete()
-    Question.objects.all().delete()
-    for model in (QuestionBank, QuestionCategory, Scenario):
-        model.objects.all().delete()
 
 
 def test_demo_course_survives_export_and_import(tmp_path):
@@ -26,7 +16,7 @@ def test_demo_course_survives_export_and_import(tmp_path):
     before = course_view(course)
     files = course_package_files(course=course)
     package_save(files, tmp_path / "demo")
-    _fresh_site(course)
+    fresh_site(course)
 
     result = package_import(source=tmp_path / "demo")
 
@@ -42,7 +32,7 @@ def test_demo_course_survives_export_and_import(tmp_path):
 def test_zip_export_is_byte_identical_after_a_round_trip(tmp_path):
     course = demo_course_build()
     call_command("export_course", DEMO_SLUG, output=str(tmp_path / "one.zip"))
-    _fresh_site(course)
+    fresh_site(course)
     call_command("import_course", str(tmp_path / "one.zip"))
     call_command("export_course", DEMO_SLUG, output=str(tmp_path / "two.zip"))
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
