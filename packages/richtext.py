@@ -120,6 +120,7 @@ class _ToMarkdown(HTMLParser):
         self.current: list[str] = []
         self.lists: list[list] = []  # stack of [kind, counter]
         self.items: list[str] = []
+        self.links: list[str] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -128,8 +129,10 @@ class _ToMarkdown(HTMLParser):
         elif tag in ("i", "em"):
             self.current.append("*")
         elif tag == "a":
-            self.current.append("[")
-            self.href = attrs.get("href", "")
+            # Page and document links (linktype=…) have no Markdown form yet: their words stay.
+            self.links.append(attrs.get("href") or "")
+            if self.links[-1]:
+                self.current.append("[")
         elif tag == "br":
             self.current.append("\\\n")
         elif tag in ("ul", "ol"):
@@ -143,8 +146,12 @@ class _ToMarkdown(HTMLParser):
             self.current.append("**")
         elif tag in ("i", "em"):
             self.current.append("*")
-        elif tag == "a":
-            self.current.append(f"]({self.href})")
+        elif tag == "a" and self.links:
+            href = self.links.pop()
+            if href:
+                self.current.append(
+                    f"](<{href}>)" if re.search(r"[\s()<>]", href) else f"]({href})"
+                )
         elif tag == "p":
             self._flush_paragraph()
         elif tag == "li":

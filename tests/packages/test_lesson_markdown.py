@@ -131,3 +131,13 @@ def test_a_broken_block_is_reported_by_its_own_validation():
     text = "---\ntitle: T\nslug: t\n---\n\n::: warning\nBody.\n:::\n"  # a callout needs a title
     _, problems = lesson_parse(text, file="lessons/03-t.md")
     assert [(p.line, "title" in p.message) for p in problems] == [(6, True)]
+
+
+def test_links_the_markdown_cannot_hold_keep_their_words():
+    html = (
+        '<p>See <a linktype="document" id="3">the form</a> and '
+        '<a href="https://e.org/a_(b)">this</a>.</p>'
+    )
+    assert markdown_to_html(html_to_markdown(html)) == (
+        '<p>See the form and <a href="https://e.org/a_(b)">this</a>.</p>'
+    )
