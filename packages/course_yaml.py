@@ -79,6 +79,9 @@ class _Checker:
     def add(self, line, message, file=FILE):
         self.problems.append(Problem(file, line, message))
 
+    def problems_for(self, file: str) -> int:
+        return sum(problem.file == file for problem in self.problems)
+
     def keys(self, data, allowed: set, where: str) -> bool:
         if not isinstance(data, dict):
             self.add(getattr(data, "line", None), f"{where} must be a mapping (key: value)")
@@ -164,6 +167,10 @@ def course_parse(files: dict[str, bytes]) -> CoursePlan:
         else:
             check.add(line, "each outline entry is a “module:” or a “quiz:”")
     _check_references(check, plan)
+    listed = {lesson.file for lesson in plan.lessons}
+    for name in sorted(files):
+        if name.startswith("lessons/") and name not in listed and check.problems_for(name) == 0:
+            check.add(None, "this lesson is not listed in course.yaml's outline", file=name)
     if check.problems:
         raise PackageInvalid(check.problems)
     return plan

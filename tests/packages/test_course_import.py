@@ -72,6 +72,19 @@ def test_every_problem_is_reported_with_file_and_line(tmp_path):
     assert "unknown key “colour” in course" in messages
 
 
+def test_a_lesson_file_the_outline_does_not_list_is_a_problem(tmp_path):
+    root = write_package(tmp_path / "p")
+    text = (root / "course.yaml").read_text().replace("lessons/02-lesson.md", "lessons/02-lessn.md")
+    (root / "course.yaml").write_text(text)
+    line = text.splitlines().index("  - lesson: lessons/02-lessn.md") + 1
+    with pytest.raises(PackageInvalid) as error:
+        package_import(source=root)
+    assert sorted(str(p) for p in error.value.problems) == [
+        f"course.yaml:{line}: the lesson file “lessons/02-lessn.md” is not in the package",
+        "lessons/02-lesson.md: this lesson is not listed in course.yaml's outline",
+    ]
+
+
 def test_the_command_prints_problems_and_exits_1(tmp_path, capsys):
     root = write_package(tmp_path / "p")
     (root / "lessons/01-lesson.md").write_text("no front matter")
@@ -105,6 +118,7 @@ def test_update_revises_changed_pages_and_unpublishes_removed_ones(tmp_path):
     lesson_two = LessonPage.objects.get(slug="lesson-2")
     text = (root / "course.yaml").read_text().replace("  - lesson: lessons/02-lesson.md\n", "")
     (root / "course.yaml").write_text(text)
+    (root / "lessons/02-lesson.md").unlink()
     (root / "lessons/01-lesson.md").write_text(LESSON.format(n=1).replace("Body 1.", "New body."))
     revisions = Revision.objects.count()
 
