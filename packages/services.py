@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from courses.models import CourseIndexPage, CoursePage
@@ -80,10 +81,17 @@ def package_import(*, source, update: bool = False, dry_run: bool = False) -> Im
 
     Raises PackageInvalid with every problem found; then nothing has been written."""
     files = read_package(source)
-    plan, course, assets = package_plan(files=files, update=update)
     if dry_run:
+        plan, course, assets = package_plan(files=files, update=update)
         _, actions = course_write(plan, course, assets, apply=False, update=update)
         return ImportResult(course, actions, True, plan.warnings)
-    with transaction.atomic():
-        written, actions = course_write(plan, course, assets, apply=True, update=update)
+    try:
+        with transaction.atomic():
+            # Two imports of one package at once: the second waits here, then sees the course
+            # the first created (and is refused without --update) instead of adding a twin.
+            list(CourseIndexPage.objects.select_for_update().values_list("pk", flat=True))
+            plan, course, assets = package_plan(files=files, update=update)
+            written, actions = course_write(plan, course, assets, apply=True, update=update)
+    except ValidationError as error:  # a rule only the database-backed save can see
+        raise PackageInvalid([Problem("course.yaml", None, m) for m in error.messages]) from None
     return ImportResult(written, actions, False, plan.warnings)

@@ -23,6 +23,8 @@ class Command(BaseCommand):
             for problem in error.problems:
                 self.stderr.write(str(problem))
             raise CommandError(f"{len(error.problems)} problem(s); nothing was written.") from None
+        for warning in result.warnings:
+            self.stdout.write(f"warning: {warning}")
         for line in result.actions or ["nothing to change"]:
             self.stdout.write(line)
         if dry_run:
