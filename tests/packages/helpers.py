@@ -80,9 +80,11 @@ def page_count(course) -> int:
 
 def fresh_site(course) -> None:
     """The course and its question bank gone, as on a site that never had them."""
-    from quizzes.models import Question, QuestionBank, QuestionCategory, Scenario
+    from quizzes.models import Question, QuestionBank, QuestionCategory, Scenario, VariantSet
 
     course.delete()
     Question.objects.all().delete()
-    for model in (QuestionBank, QuestionCategory, Scenario):
+    while QuestionCategory.objects.exists():  # sub-categories protect their parents
+        QuestionCategory.objects.filter(children__isnull=True).delete()
+    for model in (QuestionBank, Scenario, VariantSet):
         model.objects.all().delete()
