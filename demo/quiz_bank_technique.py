@@ -35,11 +35,9 @@ _TECHNIQUE = [
         ),
         image="lumbar_spine.svg",
         image_alt=(
-            "Schematic diagram of the lower back seen from behind, from the lower thoracic "
-            "vertebrae to the coccyx. The spinous processes are labelled T9 to L5. Curved bones "
-            "run outwards and downwards from the upper four vertebrae on each side, shaded "
-            "columns of muscle run either side of the spine, and the pelvis with its iliac "
-            "crests, the sacrum and the coccyx are shown at the bottom."
+            "Schematic of the lower back from behind: spinous processes labelled T9 to L5, "
+            "ribs running outwards from the upper vertebrae, muscle columns either side of the "
+            "spine, and the pelvis, sacrum and coccyx at the bottom."
         ),
         zones=[
             {"shape": "rect", "coords": PARASPINAL_LEFT, "credit": 1.0},

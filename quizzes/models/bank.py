@@ -92,6 +92,9 @@ class Scenario(index.Indexed, models.Model):
 
     title = models.CharField(max_length=200)
     vignette = RichTextField(features=STEM_FEATURES)
+    key = models.SlugField(
+        max_length=100, blank=True, editable=False, help_text="Its name in a course package."
+    )
 
     panels = [FieldPanel("title"), FieldPanel("vignette")]
     search_fields = [index.SearchField("title"), index.SearchField("vignette")]
@@ -162,6 +165,12 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
     question_type = models.CharField(max_length=32, editable=False, db_index=True)
     tags = ClusterTaggableManager(through=QuestionTag, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    key = models.SlugField(
+        max_length=100,
+        blank=True,
+        editable=False,
+        help_text="Its stable name in a course package: an update finds it by this.",
+    )
     creation_token = models.UUIDField(
         null=True,
         blank=True,
@@ -202,6 +211,13 @@ class Question(RevisionMixin, index.Indexed, ClusterableModel):
 
     class Meta:
         ordering = ["bank", "category__name", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["bank", "key"],
+                condition=~models.Q(key=""),
+                name="question_key_unique_in_bank",
+            )
+        ]
 
     def __str__(self):
         return self.title

@@ -1,0 +1,144 @@
+"""Export: a course as package files ({path: bytes}), the inverse of the import."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path, PurePosixPath
+
+from django.utils.text import slugify
+
+from courses.models import CoursePage, LessonPage, ModulePage
+from packages import bank_seam
+from packages.course_yaml import CERTIFICATE_FIELDS, COURSE_FIELDS, FORMAT_VERSION, RICH
+from packages.lessons import FRONT_MATTER, lesson_text
+from packages.richtext import html_to_markdown
+from packages.source import dump_yaml
+from packages.writer import plain
+
+_ZIP_DATE = (2020, 1, 1, 0, 0, 0)  # fixed, so the same course always zips to the same bytes
+
+
+class AssetNamer:
+    """Names each exported image/document once, under assets/, from its title."""
+
+    def __init__(self):
+        self.files: dict[str, bytes] = {}
+        self.names: dict[tuple[str, int], str] = {}
+
+    def __call__(self, kind: str, obj_or_pk) -> str:
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+
+        model = get_image_model() if kind == "image" else get_document_model()
+        pk = getattr(obj_or_pk, "pk", obj_or_pk)
+        if (kind, pk) in self.names:
+            return self.names[(kind, pk)]
+        obj = obj_or_pk if hasattr(obj_or_pk, "file") else model.objects.get(pk=pk)
+        suffix = PurePosixPath(obj.file.name).suffix.lower()
+        stem = slugify(obj.title) or f"{kind}-{pk}"
+        name, number = f"assets/{stem}{suffix}", 2
+        while name in self.files:
+            name, number = f"assets/{stem}-{number}{suffix}", number + 1
+        with obj.file.open("rb") as handle:
+            self.files[name] = handle.read()
+        self.names[(kind, pk)] = name
+        return name
+
+
+def _value(obj, name: str, namer: AssetNamer):
+    if name in ("image", "signature", "logo"):
+        related = getattr(obj, name)
+        return namer("image", related) if related else None
+    value = getattr(obj, name)
+    if name in RICH:
+        return html_to_markdown(value)
+    if name == "cpd_hours":
+        return str(value)
+    return value
+
+
+def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
+    from quizzes.models import QuizPage
+
+    namer = AssetNamer()
+    files: dict[str, bytes] = {}
+    data = {"format": FORMAT_VERSION, "course": {}}
+    for key, name in COURSE_FIELDS.items():
+        value = _value(course, name, namer)
+        if value not in (None, "") or name in ("title", "slug", "summary"):
+            data["course"][key] = value
+    template = getattr(course, "certificate_template", None)
+    if template is not None:
+        data["certificate"] = {
+            key: _value(template, key, namer)
+            for key in CERTIFICATE_FIELDS
+            if _value(template, key, namer) not in (None, "")
+        }
+    bank = bank_seam.bank_export(course=course)
+    keys = {}
+    if bank is not None and bank.data.get("questions"):
+        data["questions"] = "questions.yaml"
+        files["questions.yaml"] = dump_yaml(bank.data).encode()
+        keys = bank.keys
+        for path, image in bank.assets.items():
+            with image.file.open("rb") as handle:
+                namer.files[path] = handle.read()
+            namer.names[("image", image.pk)] = path
+    data["outline"] = []
+    number = 0
+    for child in course.get_children().specific().order_by("path"):
+        if not child.live:
+            continue
+        if isinstance(child, QuizPage):
+            data["outline"].append(_quiz(child, keys))
+        elif isinstance(child, ModulePage):
+            entry = {"module": child.slug, "title": child.title}
+            if child.intro:
+                entry["intro"] = child.intro
+            entry["contents"] = []
+            for page in child.get_children().live().specific().order_by("path"):
+                if isinstance(page, LessonPage):
+                    number += 1
+                    path = f"lessons/{number:02d}-{page.slug}.md"
+                    files[path] = _lesson(page, namer).encode()
+                    entry["contents"].append({"lesson": path})
+                elif isinstance(page, QuizPage):
+                    entry["contents"].append(_quiz(page, keys))
+            data["outline"].append(entry)
+    files["course.yaml"] = dump_yaml(data).encode()
+    files.update(namer.files)
+    return dict(sorted(files.items()))
+
+
+def _quiz(quiz, keys) -> dict:
+    """course.yaml's keys (quiz, title), then the bank half's: settings, slots, prerequisites."""
+    return {"quiz": quiz.slug, "title": quiz.title, **bank_seam.quiz_export(quiz, keys=keys)}
+
+
+def _lesson(page: LessonPage, namer: AssetNamer) -> str:
+    fields = {name: getattr(page, name) for name in FRONT_MATTER.values()}
+    body = [(block["type"], plain(block["value"])) for block in page.body.raw_data]
+    return lesson_text(fields, body, namer)
+
+
+def package_save(files: dict[str, bytes], path: Path) -> None:
+    """Write the files as a folder, or as a .zip when the path ends in .zip."""
+    path = Path(path)
+    if path.suffix.lower() == ".zip":
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name, data in files.items():
+                info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o644 << 16
+                archive.writestr(info, data)
+        path.write_bytes(buffer.getvalue())
+        return
+    if path.exists() and any(path.iterdir()):
+        raise FileExistsError(f"{path} is not empty; export into a new folder")
+    path.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        target = path / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
