@@ -178,35 +178,13 @@ def test_editor_refuses_a_review_that_would_never_come(timing, attempts, closes,
 
 def post_editor(client, quiz, **fields):
     """The quiz editor's own POST, as an author saving and publishing the page."""
-    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+    from wagtail.test.utils.form_data import inline_formset
 
-    from quizzes.models import QuizPage
+    from tests.quizzes.editor_form import post_quiz_editor
 
     slot = quiz.slots.get()
-    data = {
-        "title": quiz.title,
-        "slug": quiz.slug,
-        "intro": rich_text(""),
-        "pass_mark": 80,
-        "time_limit_minutes": 0,
-        "attempts_allowed": 3,
-        "cooldown_amount": 0,
-        "cooldown_unit": "hours",
-        "questions_per_page": 0,
-        "review_policy": "answers",
-        "review_timing": "pass_or_last",
-        "action-publish": "action-publish",
-        "slots": inline_formset(
-            [{"id": slot.pk, "question": slot.question_id, "count": 1}], initial=1
-        ),
-        **fields,
-    }
-    for name in QuizPage.get_edit_handler().get_form_class().formsets:
-        data.setdefault(name, inline_formset([]))
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[quiz.pk]), nested_form_data(data)
-    )
-    return response, QuizPage.objects.get(pk=quiz.pk)
+    rows = [{"id": slot.pk, "question": slot.question_id, "count": 1}]
+    return post_quiz_editor(client, quiz, slots=inline_formset(rows, initial=1), **fields)
 
 
 @pytest.mark.django_db

@@ -3,11 +3,12 @@
 import pytest
 from django.urls import reverse
 from taggit.models import Tag
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset
 
-from quizzes.models import QuestionCategory, QuizPage, VariantSet
+from quizzes.models import QuestionCategory, VariantSet
 from tests.factories import UserFactory, build_course
 from tests.factories.quizzes import QuestionCategoryFactory, QuestionFactory, QuizPageFactory
+from tests.quizzes.editor_form import post_quiz_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -58,27 +59,7 @@ def row(**fields):
 def save(client, rows):
     course = build_course(modules=1, lessons_per_module=1)
     quiz = QuizPageFactory(parent=course)
-    data = {
-        "title": quiz.title,
-        "slug": quiz.slug,
-        "intro": rich_text(""),
-        "pass_mark": 80,
-        "time_limit_minutes": 0,
-        "attempts_allowed": 3,
-        "cooldown_amount": 0,
-        "cooldown_unit": "hours",
-        "questions_per_page": 0,
-        "review_policy": "answers",
-        "review_timing": "immediately",
-        "action-publish": "action-publish",
-        "slots": inline_formset(rows),
-    }
-    for name in QuizPage.get_edit_handler().get_form_class().formsets:
-        data.setdefault(name, inline_formset([]))  # other inline panels, left empty
-    response = client.post(
-        reverse("wagtailadmin_pages:edit", args=[quiz.pk]), nested_form_data(data)
-    )
-    return response, QuizPage.objects.get(pk=quiz.pk)
+    return post_quiz_editor(client, quiz, slots=inline_formset(rows), review_timing="immediately")
 
 
 def refused(response) -> str:
