@@ -35,3 +35,20 @@ def demo_site(transactional_db, live_server):
     wagtail_initial_data()
     call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
     return live_server.url
+
+
+@pytest.fixture(autouse=True)
+def _leave_the_page_before_the_database_is_flushed(request):
+    """A page left open (the Wagtail editor pings the server in the background) can be mid-request
+    when the test's database is flushed, and SQLite then refuses the flush ("database table is
+    locked"). Set up after the database, the live server and the page, this is torn down before
+    them: it takes the browser off the site first."""
+    if "page" not in request.fixturenames or "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    request.getfixturevalue("live_server")
+    page = request.getfixturevalue("page")
+    yield
+    if not page.is_closed():
+        page.goto("about:blank")
