@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "packages",
+    "insight",
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,1 @@
+"""Admin URLs and menu item for item analysis (registered here by that part)."""
