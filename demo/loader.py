@@ -1,22 +1,31 @@
-"""Builds the sample course, site structure and demo accounts from demo/content.py. Idempotent."""
+"""Sets up the demo site: home page, course index, the sample course imported from the package in
+demo/course/, and the demo accounts with a trainee part-way through. Idempotent.
+
+The course itself is content (reviewable files under demo/course/); only what is not course
+content (site structure, accounts, a trainee's progress) lives here in code.
+"""
 
 from __future__ import annotations
 
-import json
+import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.html import escape
 from wagtail.models import Page, Site
 
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, LessonPage
 from courses.roles import instructors_group_ensure
 from courses.services import enrollment_create, lesson_complete
-from demo import content
-from demo.quiz_loader import ensure_quizzes
+from demo.models import DemoPackageLoad
 from home.models import HomePage
+from packages.archive import read_package
+from packages.problems import Problem
+from packages.services import package_import
+from packages.source import load_yaml
 
+COURSE_DIR = Path(__file__).resolve().parent / "course"
 DEMO_ACCOUNTS = {
     "instructor": {
         "email": "instructor@example.org",
@@ -43,52 +52,30 @@ TRAINEE_LESSONS_DONE = 4
 
 @dataclass
 class LoadReport:
-    created: list[str] = field(default_factory=list)
+    created: list[str] = field(default_factory=list)  # everything created or changed
+    warnings: list[Problem] = field(default_factory=list)  # the import's item-writing warnings
 
     def add(self, what: str) -> None:
         self.created.append(what)
 
 
-def stream_data(blocks) -> str:
-    """Convert the content module's (type, value) tuples into StreamField JSON."""
-    raw = []
-    for block_type, value in blocks:
-        if block_type == "table":
-            value = {
-                "data": [value["header"], *value["rows"]],
-                "first_row_is_table_header": True,
-                "first_col_is_header": False,
-                "table_caption": value["caption"],
-            }
-        raw.append({"type": block_type, "value": value})
-    return json.dumps(raw)
+def package_hash(files: dict[str, bytes]) -> str:
+    """SHA-256 over every file's name and bytes: any edit to the package changes it."""
+    digest = hashlib.sha256()
+    for name in sorted(files):
+        digest.update(name.encode() + b"\0" + files[name] + b"\0")
+    return digest.hexdigest()
 
 
-def sources_html() -> str:
-    items = "".join(
-        f"<li><b>{escape(source['title'])}</b>: {escape(source['note'])}</li>"
-        for source in content.SOURCES
-    )
-    return (
-        "<p>This sample course was written for the demo from five public web articles about dry "
-        "needling for back pain. Most are promotional; read the notes with that in mind.</p>"
-        f"<ul>{items}</ul>"
-    )
+def course_slug(files: dict[str, bytes]) -> str | None:
+    """The slug course.yaml gives (the import itself reports a package without one)."""
+    data = load_yaml(files["course.yaml"].decode("utf-8", "replace"), file="course.yaml")
+    course = data.get("course") if isinstance(data, dict) else None
+    return course.get("slug") if isinstance(course, dict) else None
 
 
 def _publish(page: Page) -> None:
     page.save_revision().publish()
-
-
-def _ensure_child(parent: Page, model, slug: str, report: LoadReport, **fields):
-    existing = model.objects.child_of(parent).filter(slug=slug).first()
-    if existing is not None:
-        return existing
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    _publish(page)
-    report.add(f"{model.__name__} “{page.title}”")
-    return page
 
 
 def ensure_home(report: LoadReport) -> HomePage:
@@ -105,13 +92,12 @@ def ensure_home(report: LoadReport) -> HomePage:
             headline="Dry needling training for clinicians",
             intro=(
                 "<p>Evidence-aware lessons, server-marked safety quizzes and verifiable "
-                "certificates "
-                "for physiotherapists and other clinicians learning dry needling.</p>"
+                "certificates for physiotherapists and other clinicians learning dry needling.</p>"
             ),
         )
         root.add_child(instance=home)
         _publish(home)
-        report.add("HomePage")
+        report.add("create home page")
     if site is None:
         Site.objects.create(
             hostname="localhost",
@@ -127,54 +113,40 @@ def ensure_home(report: LoadReport) -> HomePage:
     return home
 
 
-def ensure_course(home: HomePage, report: LoadReport) -> CoursePage:
-    index = _ensure_child(
-        home,
-        CourseIndexPage,
-        "courses",
-        report,
-        title="Courses",
-        intro="<p>Courses for clinicians: enrol, study at your own pace, earn a certificate.</p>",
-    )
-    data = content.COURSE
-    outcomes = "".join(f"<li>{item}</li>" for item in data["learning_outcomes"])
-    course = _ensure_child(
-        index,
-        CoursePage,
-        data["slug"],
-        report,
-        title=data["title"],
-        summary=data["summary"],
-        learning_outcomes=f"<ul>{outcomes}</ul>",
-        audience=data["audience"],
-        cpd_hours=data["cpd_hours"],
-        validity_months=data["validity_months"],
-        estimated_duration=data["estimated_duration"],
-        sources=sources_html(),
-        is_sample_content=True,
-        enrolment_open=True,
-    )
-    for module_data in content.MODULES:
-        module = _ensure_child(
-            course,
-            ModulePage,
-            module_data["slug"],
-            report,
-            title=module_data["title"],
-            intro=module_data["intro"],
+def ensure_index(home: HomePage, report: LoadReport) -> CourseIndexPage:
+    """The course index the package import puts the course under."""
+    index = CourseIndexPage.objects.child_of(home).filter(slug="courses").first()
+    if index is None:
+        index = CourseIndexPage(
+            title="Courses",
+            slug="courses",
+            intro=(
+                "<p>Courses for clinicians: enrol, study at your own pace, earn a certificate.</p>"
+            ),
         )
-        for lesson_data in module_data["lessons"]:
-            _ensure_child(
-                module,
-                LessonPage,
-                lesson_data["slug"],
-                report,
-                title=lesson_data["title"],
-                summary=lesson_data["summary"],
-                estimated_minutes=lesson_data["estimated_minutes"],
-                body=stream_data(lesson_data["body"]),
-            )
-    return course
+        home.add_child(instance=index)
+        _publish(index)
+        report.add("create course index “Courses”")
+    return index
+
+
+def ensure_course(report: LoadReport, *, source: Path = COURSE_DIR) -> CoursePage:
+    """Import the package; skip when it is unchanged since the last load, and apply a changed
+    one to the existing course (new revisions and question versions, attempts keep theirs)."""
+    files = read_package(source)
+    digest = package_hash(files)
+    slug = course_slug(files)
+    course = CoursePage.objects.filter(slug=slug).first()
+    loaded = DemoPackageLoad.objects.filter(course_slug=slug).first()
+    if course is not None and loaded is not None and loaded.content_hash == digest:
+        return course
+    result = package_import(source=source, update=course is not None)
+    for line in result.actions:
+        if not line.startswith("question bank:"):  # a summary line, printed even with no change
+            report.add(line)
+    report.warnings += result.warnings
+    DemoPackageLoad.objects.update_or_create(course_slug=slug, defaults={"content_hash": digest})
+    return result.course
 
 
 def ensure_accounts(course: CoursePage, report: LoadReport) -> None:
@@ -188,7 +160,7 @@ def ensure_accounts(course: CoursePage, report: LoadReport) -> None:
             user.set_password(data["password"])
             user.is_superuser = user.is_staff = role == "admin"
             user.save()
-            report.add(f"{role} account {data['email']}")
+            report.add(f"create {role} account {data['email']}")
             if role == "instructor":
                 user.groups.add(instructors)
             if role == "trainee":
@@ -208,29 +180,10 @@ def _mark_email_verified(user) -> None:
 
 
 @transaction.atomic
-def load_demo() -> LoadReport:
+def load_demo(*, source: Path = COURSE_DIR) -> LoadReport:
     report = LoadReport()
     home = ensure_home(report)
-    course = ensure_course(home, report)
-    ensure_quizzes(course, report, _publish)
-    ensure_certificate_design(course, report)
+    ensure_index(home, report)
+    course = ensure_course(report, source=source)
     ensure_accounts(course, report)
     return report
-
-
-def ensure_certificate_design(course: CoursePage, report: LoadReport) -> None:
-    """The demo course's certificate, signed by the demo instructor; no accreditation is claimed."""
-    from certificates.models import CertificateTemplate
-
-    _, created = CertificateTemplate.objects.get_or_create(
-        course=course,
-        defaults={
-            "title": "Certificate of completion",
-            "wording": "<p>has completed the online theory, safety and contraindications "
-            "assessments of the course</p>",
-            "signatory_name": DEMO_ACCOUNTS["instructor"]["full_name"],
-            "signatory_role": "Course director, Needlepoint Academy",
-        },
-    )
-    if created:
-        report.add("certificate design")

@@ -126,9 +126,14 @@ def _scenario_keys(scenarios) -> dict[int, str]:
 
 
 def _asset_paths(images) -> dict:
+    """Named after the title, as the course side names files (the stored file's name may carry
+    a storage suffix such as lumbar_spine_AbC12de.svg, which would change on every import)."""
     paths = {}
     for image in sorted(images, key=lambda i: i.pk):
-        name = posixpath.basename(image.file.name) or f"image-{image.pk}"
+        stored = posixpath.basename(image.file.name)
+        suffix = posixpath.splitext(stored)[1].lower()
+        name = f"{slugify(image.title)}{suffix}" if slugify(image.title) else stored
+        name = name or f"image-{image.pk}"
         path = f"assets/{name}"
         if path in paths:
             path = f"assets/{image.pk}-{name}"

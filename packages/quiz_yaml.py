@@ -283,8 +283,13 @@ def _warnings(file, line, slots, bank: ParsedBank) -> list[Problem]:
                 if slot.category in draws.category_chain(i.category, plain.parents)
             }
     items = [item_of(bank.questions[keys[n]], bank) for n in sorted(reach)]
+    sets = {item.title: bank.questions[item.title].variant_set for item in items}
+
+    def together(a, b) -> bool:  # a slot shows one variant of a set: they never meet
+        return not sets.get(a.title) or sets.get(a.title) != sets.get(b.title)
+
     out = []
-    for warning in quiz_warnings(items):
+    for warning in quiz_warnings(items, together=together):
         where = bank.lines.get(f"question:{warning.item_title}") if warning.item_title else None
         text = f"{warning.label}: {warning.explanation}"
         if warning.item_title:

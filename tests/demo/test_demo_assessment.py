@@ -8,8 +8,8 @@ from collections import Counter
 import pytest
 from django.core.management import call_command
 
-from demo import quiz_content
 from quizzes.marking import mark_hotspot, mark_numeric
+from tests.demo import package
 
 CONTRAINDICATION_TAGS = [
     "contraindication:pregnancy",
@@ -48,8 +48,25 @@ EXAMINED_TOPICS = [  # every seed risk, and the guidance beyond the sources (iss
 ]
 
 
+CONTRAINDICATION_SETS = [
+    "Pregnancy",
+    "Bleeding disorders and blood thinners",
+    "Compromised immune system",
+    "Skin infection at the site",
+    "Metal allergy",
+    "Uncontrolled diabetes",
+]
+RED_FLAG_SETS = [
+    "Red flag: cauda equina signs",
+    "Red flag: suspected cancer",
+    "Red flag: suspected spinal infection",
+    "Red flag: suspected fracture",
+    "Red flag: progressive neurological deficit",
+]
+
+
 def _by_title(title: str) -> dict:
-    return next(q for q in quiz_content.QUESTIONS if q["title"] == title)
+    return package.question(title)
 
 
 @pytest.fixture
@@ -62,7 +79,7 @@ def test_every_demo_quiz_has_zero_item_writing_warnings(demo):
     from quizzes.models import QuestionBank, QuizPage
 
     reviews = [quiz_review(quiz) for quiz in QuizPage.objects.live().specific()]
-    reviews.append(bank_review(QuestionBank.objects.get(name=quiz_content.BANK)))
+    reviews.append(bank_review(QuestionBank.objects.get(name=package.bank()["bank"]["name"])))
     assert len(reviews) == 4
     found = {
         review.title: [f"{w.code}: {w.item_title} ← {w.other_title}" for w in review.all_warnings]
@@ -75,7 +92,8 @@ def test_the_keyed_option_is_the_longest_in_at_most_30_percent(demo, capsys):
     from quizzes.item_review import bank_review
     from quizzes.models import QuestionBank
 
-    share = bank_review(QuestionBank.objects.get(name=quiz_content.BANK)).longest
+    bank = QuestionBank.objects.get(name=package.bank()["bank"]["name"])
+    share = bank_review(bank).longest
     with capsys.disabled():
         print(
             f"\nkeyed option the longest: {share.longest} of {share.total} choice items "
@@ -91,7 +109,7 @@ def test_10000_final_draws_always_cover_every_contraindication_and_pneumothorax(
     from quizzes.models import QuizPage
     from quizzes.models.bank import QuestionTag
 
-    final = QuizPage.objects.get(slug=quiz_content.FINAL)
+    final = QuizPage.objects.get(slug=package.FINAL)
     slots, _ = quiz_draw_slots(quiz=final)
     bank = draw_bank(slots=slots)
     tags: dict[int, set[str]] = {}
@@ -126,38 +144,35 @@ def test_every_topic_is_examined_by_a_question_some_quiz_can_show(demo):
 
 @pytest.mark.parametrize("tag", [*ALWAYS_IN_THE_FINAL, *RED_FLAG_TAGS])
 def test_must_pass_cases_come_as_two_or_more_single_best_answer_variants(tag):
-    cases = [q for q in quiz_content.QUESTIONS if tag in q["tags"] and q["variant_set"]]
+    cases = [q for q in package.questions() if tag in q.get("tags", []) and q.get("variant_set")]
     assert len(cases) >= 2
     assert len({q["variant_set"] for q in cases}) == 1  # one set: a retake shows another case
     for case in cases:
-        assert case["critical"] and case["critical_reason"]
+        assert case["must_pass"] and case["must_pass_reason"]
         assert case["type"] == "single_choice"
-        assert sum(option["credit"] == 1 for option in case["options"]) == 1
+        assert sum(option.get("credit", 0) == 1 for option in case["options"]) == 1
 
 
 def test_every_must_pass_item_is_a_case_or_the_hotspot():
-    for data in quiz_content.QUESTIONS:
-        if data["critical"]:
-            assert data["type"] in ("single_choice", "hotspot"), data["title"]
-            assert data["critical_reason"], data["title"]
+    critical = [q for q in package.questions() if q.get("must_pass")]
+    assert len(critical) >= 2 * (len(CONTRAINDICATION_SETS) + 1 + len(RED_FLAG_SETS)) + 1
+    for data in critical:
+        assert data["type"] in ("single_choice", "hotspot"), data["title"]
+        assert data["must_pass_reason"], data["title"]
 
 
 def test_the_safety_quiz_is_retake_safe_and_shows_every_must_pass_set():
-    safety = next(q for q in quiz_content.QUIZZES if q["slug"] == quiz_content.SAFETY)
+    safety = package.quizzes()[package.SAFETY]
     assert safety["review_timing"] in ("after_pass", "pass_or_last")
-    assert safety["cooldown_minutes"] > 0
+    assert safety["cooldown_amount"] > 0
     sets = {slot["variant_set"] for slot in safety["slots"] if "variant_set" in slot}
-    assert sets == {
-        *quiz_content.CONTRAINDICATION_SETS,
-        quiz_content.PNEUMOTHORAX,
-        *quiz_content.RED_FLAG_SETS,
-    }
+    assert sets == {*CONTRAINDICATION_SETS, "Pneumothorax", *RED_FLAG_SETS}
 
 
-def test_the_activity_item_accepts_every_hour_in_the_lessons_range():
-    data = _by_title("Avoiding intense activity after a session")
+def test_the_activity_item_accepts_every_hour_in_the_lessons_range(demo):
+    key = package.imported_key("Avoiding intense activity after a session")
     for hours, credit in [("24", 1.0), ("36", 1.0), ("48", 1.0), ("12", 0.0), ("72", 0.0)]:
-        assert mark_numeric({"answers": data["answers"]}, {"value": hours}).fraction == credit
+        assert mark_numeric(key, {"value": hours}).fraction == credit
 
 
 def test_the_ordering_item_puts_hand_hygiene_first():
@@ -178,20 +193,23 @@ def test_the_ordering_item_puts_hand_hygiene_first():
         ((240, 470), 0.0),  # lower lumbar paraspinal muscles: far from the chest
     ],
 )
-def test_the_hotspot_credits_the_paraspinal_region_at_the_thoracolumbar_junction(point, credit):
-    data = _by_title("Where paraspinal needling comes closest to the chest")
-    assert data["critical"]
-    key = {"zones": [{**zone, "credit": zone["credit"]} for zone in data["zones"]]}
+def test_the_hotspot_credits_the_paraspinal_region_at_the_thoracolumbar_junction(
+    demo, point, credit
+):
+    title = "Where paraspinal needling comes closest to the chest"
+    assert _by_title(title)["must_pass"]
+    key = package.imported_key(title)
     assert mark_hotspot(key, {"x": point[0], "y": point[1]}).fraction == credit
 
 
 def test_matching_answers_each_fit_one_prompt_and_differ():
-    for data in quiz_content.QUESTIONS:
-        if data["type"] == "matching":
-            answers = [pair["answer"] for pair in data["pairs"]]
-            prompts = [pair["prompt"] for pair in data["pairs"]]
-            assert len(set(answers)) == len(answers) and len(set(prompts)) == len(prompts)
-            assert "Rationale" not in prompts  # it said the same as "Origin"
+    matching = [q for q in package.questions() if q["type"] == "matching"]
+    assert matching
+    for data in matching:
+        answers = [pair["answer"] for pair in data["pairs"]]
+        prompts = [pair["prompt"] for pair in data["pairs"]]
+        assert len(set(answers)) == len(answers) and len(set(prompts)) == len(prompts)
+        assert "Rationale" not in prompts  # it said the same as "Origin"
 
 
 @pytest.mark.skipif(
@@ -202,7 +220,10 @@ def test_the_loaded_quizzes_keep_their_review_timing_and_wait(demo):
     from quizzes.models import QuizPage
 
     loaded = {quiz.slug: quiz for quiz in QuizPage.objects.all()}
-    for data in quiz_content.QUIZZES:
-        quiz = loaded[data["slug"]]
+    for slug, data in package.quizzes().items():
+        quiz = loaded[slug]
         assert quiz.review_timing == data["review_timing"]
-        assert quiz.cooldown_minutes == data["cooldown_minutes"]
+        assert (quiz.cooldown_amount, quiz.cooldown_unit) == (
+            data["cooldown_amount"],
+            data["cooldown_unit"],
+        )

@@ -1,8 +1,8 @@
 """The demo lessons teach what the issue asks beyond the seeds, label it, and drop overstatements.
 
 The seed-fact coverage test lives in test_load_demo.py; these tests cover what a credible
-foundations course adds beyond the five source articles, and they read the lesson text the way a
-reviewer would (tags stripped, whitespace collapsed, lower case).
+foundations course adds beyond the five source articles, and they read the lesson files in
+demo/course/ the way a reviewer would (tags stripped, whitespace collapsed, lower case).
 """
 
 import html
@@ -12,10 +12,10 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from demo import content
 from demo.loader import DEMO_ACCOUNTS
+from tests.demo import package
 
-LABEL = content.GUIDANCE_LABEL
+LABEL = "General professional guidance beyond the five source articles"
 
 # The lessons written beyond the five source articles: each must open with the label.
 GUIDANCE_LESSONS = {
@@ -27,7 +27,8 @@ GUIDANCE_LESSONS = {
 
 
 def _lessons() -> dict:
-    return {lesson["slug"]: lesson for module in content.MODULES for lesson in module["lessons"]}
+    """slug -> {"body": [(block type, value)]}, read from the lesson files in demo/course/."""
+    return {slug: {"body": blocks} for slug, blocks in package.lessons().items()}
 
 
 def _text(lesson) -> str:

@@ -6,8 +6,8 @@ from django.core.management import call_command
 from wagtail.models import Page, Revision
 
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage, ModulePage
-from demo import content, quiz_content
 from demo.loader import DEMO_ACCOUNTS, TRAINEE_LESSONS_DONE
+from tests.demo import package
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_load_demo_builds_the_course_and_is_idempotent(capsys):
     assert snapshot() == first
     assert "nothing changed" in capsys.readouterr().out
 
-    course = CoursePage.objects.get(slug=content.COURSE["slug"])
+    course = CoursePage.objects.get(slug=package.course()["course"]["slug"])
     assert course.is_sample_content and course.live
     assert ModulePage.objects.child_of(course).count() >= 4
     assert LessonPage.objects.live().descendant_of(course).count() >= 10
@@ -61,10 +61,8 @@ def test_demo_pages_render(client):
 
 
 def _lesson_text() -> str:
-    parts = []
-    for module in content.MODULES:
-        for lesson in module["lessons"]:
-            parts.append(repr(lesson["body"]))
+    """Every lesson file in demo/course/ as the importer reads it."""
+    parts = [repr(blocks) for blocks in package.lessons().values()]
     return re.sub(r"\s+", " ", " ".join(parts)).lower()
 
 
@@ -107,7 +105,7 @@ def test_demo_quizzes_gate_the_technique_module_and_can_be_passed():
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     trainee = get_user_model().objects.get(email=DEMO_ACCOUNTS["trainee"]["email"])
     quizzes = {quiz.slug: quiz for quiz in QuizPage.objects.live()}
-    assert set(quizzes) == {q["slug"] for q in quiz_content.QUIZZES}
+    assert set(quizzes) == set(package.quizzes())
     safety = quizzes["safety-and-contraindications-quiz"]
     technique_module = ModulePage.objects.get(slug="the-treatment-session")
     locked_lesson = LessonPage.objects.child_of(technique_module).first()
@@ -140,9 +138,9 @@ def test_demo_technique_and_final_require_the_safety_quiz():
         for quiz in QuizPage.objects.live()
     }
     assert required == {
-        quiz_content.SAFETY: [],
-        quiz_content.TECHNIQUE: [quiz_content.SAFETY],
-        "final-assessment": [quiz_content.SAFETY],
+        package.SAFETY: [],
+        package.TECHNIQUE: [package.SAFETY],
+        package.FINAL: [package.SAFETY],
     }
 
 
@@ -156,7 +154,7 @@ def test_demo_final_assessment_draws_from_categories():
     final = QuizPage.objects.get(slug="final-assessment")
     with pytest.raises(PrerequisitesUnmet, match="Pass “Safety and contraindications quiz”"):
         attempt_start(quiz=final, user=trainee)  # the safety quiz comes first (issue 10)
-    pass_quiz(QuizPage.objects.get(slug=quiz_content.SAFETY), trainee)
+    pass_quiz(QuizPage.objects.get(slug=package.SAFETY), trainee)
     first, _ = attempt_start(quiz=final, user=trainee)
     assert first.questions.count() == 20
     kinds = {row.snapshot["type"] for row in first.questions.all()}

@@ -24,10 +24,10 @@ def start_technique_attempt(user):
 
     It requires the safety quiz passed first (issue 10), so that is passed here as well.
     """
-    from demo.quiz_content import SAFETY
     from quizzes.models import QuizPage
     from quizzes.services import attempt_start
     from tests.courses.test_progress_pages import pass_quiz
+    from tests.demo.package import SAFETY
 
     pass_quiz(QuizPage.objects.get(slug=SAFETY), user)
     quiz = QuizPage.objects.get(slug=TECHNIQUE_SLUG)

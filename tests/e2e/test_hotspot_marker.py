@@ -8,7 +8,7 @@ from tests.e2e.conftest import SCREENSHOTS
 
 pytestmark = pytest.mark.e2e
 
-# A point on the right lower ribs of lumbar_spine.svg (600 × 800), in the image's own pixels.
+# A point on the right lower ribs of the demo diagram (600 × 800), in the image's own pixels.
 RIB = (460, 150)
 
 IMAGE_BOX = """img => {

@@ -30,8 +30,8 @@ TRUE_FALSE = "Draft: blood thinners true or false"
 def plant_flawed_questions():
     """Two questions with classic flaws, added to the demo's technique quiz: a must-pass
     true/false item, and a choice item whose long key names the short-text item's answer."""
-    from demo.quiz_content import TECHNIQUE
     from quizzes.models import Question, QuizPage, QuizSlot
+    from tests.demo.package import TECHNIQUE
     from tests.factories.quizzes import body
 
     template = Question.objects.get(title="Pneumothorax: name the complication")

@@ -44,7 +44,7 @@ def test_script_in_an_svg_opened_directly_does_not_run(page, demo_site, legacy_s
 def test_the_demo_diagram_renders_from_media(page, demo_site, screenshot):
     from wagtail.images.models import Image
 
-    image = Image.objects.get(title="Lower back, posterior view (sample diagram)")
+    image = Image.objects.get(title="lower-back-posterior-view")  # demo/course/assets
     page.goto(demo_site + "/")
     size = page.evaluate(
         """url => new Promise((resolve, reject) => {

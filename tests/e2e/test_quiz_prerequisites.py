@@ -21,8 +21,8 @@ def at_both_widths(page, screenshot, name: str):
 
 
 def test_technique_quiz_waits_for_the_safety_quiz(page, demo_site, screenshot):
-    from demo.quiz_content import SAFETY
     from quizzes.models import QuizPage
+    from tests.demo.package import SAFETY
 
     page.on("dialog", lambda dialog: dialog.accept())
     technique = QuizPage.objects.get(slug=TECHNIQUE_SLUG)

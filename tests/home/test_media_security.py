@@ -10,7 +10,13 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-DEMO_SVG = Path(__file__).resolve().parents[2] / "demo" / "assets" / "lumbar_spine.svg"
+DEMO_SVG = (
+    Path(__file__).resolve().parents[2]
+    / "demo"
+    / "course"
+    / "assets"
+    / "lower-back-posterior-view.svg"
+)
 
 HOSTILE_SVG = b"""<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"

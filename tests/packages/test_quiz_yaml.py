@@ -131,3 +131,35 @@ def test_questions_that_answer_each_other_in_one_quiz_are_warnings():
         or "another question" in w.message.lower()
         for w in warnings
     ), warnings
+
+
+def test_variants_of_one_set_may_restate_each_other_a_slot_never_shows_both():
+    """As the quiz's own item review (quizzes/item_review.py) treats them: no false warning."""
+    restated = "  stem: <p>She is pregnant, so you postpone treatment and refer her. What next?</p>"
+    cued = SAMPLE.replace(
+        "  stem: <p>A patient says she is pregnant. What do you do first?</p>", restated
+    ).replace("Postpone needling and explain why", "Postpone treatment and refer her")
+
+    def cross_cues(bank_text: str, slots: str) -> list[str]:
+        parsed_bank, problems, _ = bank_parse(
+            load_yaml(bank_text, file="questions.yaml"),
+            file="questions.yaml",
+            assets={"assets/back.png"},
+        )
+        assert problems == []
+        quiz = f"pass_mark: 50\nslots:\n{slots}"
+        _, problems, warnings = quiz_parse(
+            load_yaml(quiz, file="course.yaml"), file="course.yaml", bank=parsed_bank
+        )
+        assert problems == []
+        return [w.message for w in warnings if "gives the answer away" in w.message]
+
+    assert cross_cues(cued, "- variant_set: Pregnancy variants\n") == []
+    # Out of the set, the restating question can share an attempt with the case: a warning.
+    alone = cued.replace(
+        "  category: Pregnancy\n  variant_set: Pregnancy variants\n  tags:\n  - pregnancy\n",
+        "  category: Pregnancy\n  tags:\n  - pregnancy\n",
+    )
+    assert alone != cued
+    slots = "- variant_set: Pregnancy variants\n- question: pregnancy-case-b\n"
+    assert cross_cues(alone, slots) != []

@@ -4,13 +4,19 @@ from demo.loader import DEMO_ACCOUNTS, load_demo
 
 
 class Command(BaseCommand):
-    help = "Create the sample dry-needling course and demo accounts. Safe to run repeatedly."
+    help = (
+        "Import the sample course from demo/course/ and create the demo accounts. Safe to run "
+        "repeatedly: an unchanged package changes nothing; a changed one is applied as new "
+        "revisions."
+    )
 
     def handle(self, *args, **options):
         report = load_demo()
+        for warning in report.warnings:
+            self.stdout.write(self.style.WARNING(f"warning: {warning}"))
         if report.created:
             for item in report.created:
-                self.stdout.write(f"  created {item}")
+                self.stdout.write(f"  {item}")
         else:
             self.stdout.write("Demo content already present; nothing changed.")
         self.stdout.write(self.style.SUCCESS("Demo ready. Accounts:"))
