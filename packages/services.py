@@ -10,7 +10,7 @@ from django.db import transaction
 
 from courses.models import CourseIndexPage, CoursePage
 from packages.archive import read_package
-from packages.assets import assets_check
+from packages.assets import assets_check, files_removed_on_failure
 from packages.blocks import asset_refs, texts
 from packages.course_yaml import ModulePlan, course_parse
 from packages.problems import PackageInvalid, Problem
@@ -93,7 +93,7 @@ def package_import(*, source, update: bool = False, dry_run: bool = False) -> Im
         _, actions = course_write(plan, course, assets, apply=False, update=update)
         return ImportResult(course, actions, True, plan.warnings)
     try:
-        with transaction.atomic():
+        with files_removed_on_failure(), transaction.atomic():
             # Two imports of one package at once: the second waits here, then sees the course
             # the first created (and is refused without --update) instead of adding a twin.
             list(CourseIndexPage.objects.select_for_update().values_list("pk", flat=True))
