@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from courses.blocks import CALLOUT_KINDS
 from packages.blocks import AssetRef, BlockPlan, block_problems
 from packages.problems import PackageInvalid, Problem
-from packages.richtext import RichTextProblem, markdown_to_html
+from packages.richtext import RichTextProblem, RichTextUnexportable, markdown_to_html
 from packages.richtext import html_to_markdown as _to_markdown
 from packages.source import dump_yaml, load_yaml
 
@@ -258,6 +258,8 @@ def block_text(block_type, value, asset_path, *, link=None) -> str:
         ]
         return f":::: procedure {value['title']}\n" + "\n\n".join(steps) + "\n::::"
     target, allowed = YAML_BLOCKS[block_type]
+    if block_type == "table" and (value.get("cell") or value.get("mergeCells")):
+        raise RichTextUnexportable("a table with cell formatting or merged cells")
     data = {key: value[name] for key, name in allowed.items() if value.get(name) not in (None, "")}
     if block_type == "video" and "transcript" in data:
         data["transcript"] = html_to_markdown(data["transcript"])

@@ -149,6 +149,11 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
 
 def _quiz(quiz, keys) -> dict:
     """course.yaml's keys (quiz, title), then the bank half's: settings, slots, prerequisites."""
+    if "linktype=" in (quiz.intro or ""):  # its HTML subset holds only <a href="https://…">
+        raise ExportRefused(
+            f"quiz “{quiz.title}”, field “intro”: a link to a page or document, which a quiz "
+            "intro in a package cannot hold: link to its address (https://…) instead"
+        )
     return {"quiz": quiz.slug, "title": quiz.title, **bank_seam.quiz_export(quiz, keys=keys)}
 
 

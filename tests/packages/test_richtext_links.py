@@ -121,3 +121,24 @@ def test_export_refuses_a_link_out_of_the_course_naming_the_lesson_and_block(tmp
     assert f"the page “{home.title}”" in message
     assert not (tmp_path / "out").exists()
     assert CoursePage.objects.filter(slug=course.slug).exists()
+
+
+def test_export_refuses_a_quiz_intro_linking_to_a_page(tmp_path):
+    from quizzes.models import QuizPage
+
+    course = package_import(source=_package(tmp_path / "p")).course
+    quiz = QuizPage.objects.descendant_of(course).get()
+    quiz.intro = f'<p>Read <a linktype="page" id="{course.pk}">the course</a> first.</p>'
+    quiz.save_revision().publish()
+    with pytest.raises(CommandError, match="quiz “First quiz”, field “intro”"):
+        call_command("export_course", course.slug, output=str(tmp_path / "out"))
+
+
+def test_export_refuses_table_cell_formatting_it_would_drop():
+    from packages.lessons import block_text
+    from packages.richtext import RichTextUnexportable
+
+    table = {"data": [["a"]], "table_caption": "T", "cell": [{"row": 0, "col": 0,
+             "className": "htRight"}]}  # fmt: skip
+    with pytest.raises(RichTextUnexportable, match="cell formatting"):
+        block_text("table", table, lambda kind, ref: ref)
