@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import io
 import warnings
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import PurePosixPath
 
 from django.core.files import File
@@ -17,6 +19,28 @@ from packages.problems import Problem
 IMAGE_EXTENSIONS = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 DOCUMENT_EXTENSIONS = {".pdf", ".txt", ".docx", ".odt", ".xlsx", ".csv", ".pptx"}
 MAX_PIXELS = 40_000_000
+_stored: ContextVar[list | None] = ContextVar("package_files_stored", default=None)
+
+
+@contextmanager
+def files_removed_on_failure():
+    """Files stored inside the block are deleted again if it raises: a rolled-back import takes
+    its Image and Document rows with it, but storage is not transactional."""
+    token = _stored.set([])
+    try:
+        yield
+    except BaseException:
+        for storage, name in _stored.get():
+            storage.delete(name)
+        raise
+    finally:
+        _stored.reset(token)
+
+
+def _remember(field_file) -> None:
+    stored = _stored.get()
+    if stored is not None:
+        stored.append((field_file.storage, field_file.name))
 
 
 def asset_kind(name: str) -> str | None:
@@ -96,6 +120,7 @@ def image_from_asset(name: str, data: bytes, title: str | None = None):
     image = Image(title=title or asset_title(name), file=File(io.BytesIO(data), name=_base(name)))
     image._set_image_file_metadata()  # size and hash, as the upload form does
     image.save()
+    _remember(image.file)
     return image
 
 
@@ -110,4 +135,5 @@ def document_from_asset(name: str, data: bytes):
     document = Document(title=asset_title(name), file=File(io.BytesIO(data), name=_base(name)))
     document._set_document_file_metadata()
     document.save()
+    _remember(document.file)
     return document

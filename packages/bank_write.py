@@ -124,8 +124,8 @@ def bank_write(*, parsed: ParsedBank, update: bool, images: Mapping | None = Non
         if revised:
             Question.objects.bulk_update(revised, QUESTION_FIELDS)
         batch = new[start : start + BATCH_SIZE] + changed[start : start + BATCH_SIZE]
-        _tags(batch, revised)
-        _revisions([row for row, _ in batch])
+        tagged = _tags(batch, revised)
+        _revisions([row for row, _ in batch], tagged)
         get_search_backend().add_bulk(Question, [row for row, _ in batch])
     written.created = [row.key for row, _ in new]
     written.changed = [row.key for row, _ in changed]
@@ -226,13 +226,14 @@ def _scenarios(parsed: ParsedBank) -> dict[str, Scenario]:
     return {key: found[s["title"]] for key, s in parsed.scenarios.items()}
 
 
-def _tags(batch, revised) -> None:
-    """Replace the batch's tags: one delete, two reads, two bulk inserts."""
+def _tags(batch, revised) -> dict[int, list[QuestionTag]]:
+    """Replace the batch's tags: one delete, two reads, two bulk inserts. Returns the new
+    QuestionTag rows by question pk, for the revisions."""
     if revised:
         QuestionTag.objects.filter(content_object__in=revised).delete()
     names = {name for row, _ in batch for name in row._package_tags}
     if not names:
-        return
+        return {}
     tags = {tag.name: tag for tag in Tag.objects.filter(name__in=names)}
     missing = sorted(names - set(tags))
     if missing:
@@ -249,15 +250,22 @@ def _tags(batch, revised) -> None:
             rows.append(Tag(name=name, slug=slug))
         Tag.objects.bulk_create(rows)
         tags.update({tag.name: tag for tag in Tag.objects.filter(name__in=missing)})
-    QuestionTag.objects.bulk_create(
-        QuestionTag(content_object=row, tag=tags[name])
-        for row, _ in batch
-        for name in row._package_tags
+    links = QuestionTag.objects.bulk_create(
+        [
+            QuestionTag(content_object=row, tag=tags[name])
+            for row, _ in batch
+            for name in row._package_tags
+        ]
     )
+    tagged: dict[int, list[QuestionTag]] = {}
+    for link in links:
+        tagged.setdefault(link.content_object_id, []).append(link)
+    return tagged
 
 
-def _revisions(rows: list[Question]) -> None:
-    """One new revision per row (bulk), made the latest, as `save_revision` would."""
+def _revisions(rows: list[Question], tagged: Mapping[int, list]) -> None:
+    """One new revision per row (bulk), made the latest, as `save_revision` would: its
+    content holds the tags too, so a version restored or compared carries them."""
     if not rows:
         return
     content_type = ContentType.objects.get_for_model(Question)
@@ -268,7 +276,7 @@ def _revisions(rows: list[Question]) -> None:
             base_content_type=content_type,
             object_id=str(row.pk),
             created_at=now,
-            content=_content(row),
+            content=_content(row, tagged.get(row.pk, [])),
             object_str=str(row)[:255],
         )
         for row in rows
@@ -279,10 +287,13 @@ def _revisions(rows: list[Question]) -> None:
     Question.objects.bulk_update(rows, ["latest_revision"])
 
 
-def _content(row: Question) -> dict:
-    """What `serializable_data` stores for the fields (tags are kept on the rows, not in the
-    revision: reading them back per row would cost a query per question)."""
-    from django.core.serializers.json import DjangoJSONEncoder
+def _content(row: Question, links: list[QuestionTag]) -> dict:
+    """What `serializable_data` stores: the fields and the `tagged_items` child relation (built
+    from the rows just inserted, so it costs no query per question)."""
     from modelcluster.models import get_serializable_data_for_fields
 
-    return json.loads(json.dumps(get_serializable_data_for_fields(row), cls=DjangoJSONEncoder))
+    content = json.loads(json.dumps(get_serializable_data_for_fields(row), cls=DjangoJSONEncoder))
+    content["tagged_items"] = [
+        {"pk": link.pk, "tag": link.tag_id, "content_object": row.pk} for link in links
+    ]
+    return content

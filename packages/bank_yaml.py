@@ -2,7 +2,7 @@
 
 Parsing runs every question through the engine's own checks (the answer block's `clean`,
 `Question.full_clean`) and reports each problem at its file and line; the item-writing checks
-(quizzes/checks.py) come back as warnings, separate from problems. See FORMAT-questions.md.
+(quizzes/checks.py) come back as warnings, separate from problems. See packages/FORMAT.md.
 Writing lives in packages/bank_write.py.
 """
 

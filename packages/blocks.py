@@ -8,6 +8,8 @@ writer has created them, so every block can be validated before anything is writ
 from __future__ import annotations
 
 import copy
+import html
+import re
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -15,6 +17,7 @@ from wagtail import blocks as wagtail_blocks
 from wagtail.embeds.blocks import EmbedBlock
 
 from courses.blocks import LessonBodyBlock
+from packages.richtext import LINK
 
 
 @dataclass(frozen=True)
@@ -81,9 +84,14 @@ def _problems(block, value, path: str) -> list[str]:
 
 
 def resolve_assets(value, pks: dict[AssetRef, int]):
-    """The raw value with every AssetRef replaced by the pk of the object created for it."""
+    """The raw value with every AssetRef (and document link in rich text) replaced by the pk of
+    the object created for it."""
     if isinstance(value, AssetRef):
         return pks[value]
+    if isinstance(value, str) and 'linktype="document"' in value:
+        return LINK.sub(
+            lambda m: _link(m, "document", lambda t: pks[AssetRef(t, "document")]), value
+        )
     if isinstance(value, dict):
         return {key: resolve_assets(item, pks) for key, item in value.items()}
     if isinstance(value, list):
@@ -91,9 +99,50 @@ def resolve_assets(value, pks: dict[AssetRef, int]):
     return value
 
 
+def resolve_pages(value, pks: dict[str, int]):
+    """The raw value with each page link's package target (page:SLUG, lessons/….md) replaced by
+    the pk of its page, where that page exists already; the others stay as they are."""
+    if isinstance(value, str) and 'linktype="page"' in value:
+        return LINK.sub(lambda m: _link(m, "page", lambda t: pks.get(t, t)), value)
+    if isinstance(value, dict):
+        return {key: resolve_pages(item, pks) for key, item in value.items()}
+    if isinstance(value, list):
+        return [resolve_pages(item, pks) for item in value]
+    return value
+
+
+def texts(value):
+    """Every string inside a raw value (the rich text among them)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from texts(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from texts(item)
+
+
+def page_links_pending(value) -> bool:
+    return any(re.search(r'linktype="page" id="(?!\d+")', text) for text in texts(value))
+
+
+def _link(match, kind: str, pk_of) -> str:
+    found, target = match.groups()
+    if found != kind or target.isdigit():
+        return match.group(0)
+    return f'<a linktype="{kind}" id="{pk_of(html.unescape(target))}">'
+
+
 def asset_refs(value) -> list[AssetRef]:
     if isinstance(value, AssetRef):
         return [value]
+    if isinstance(value, str):
+        return [
+            AssetRef(html.unescape(t), "document")
+            for k, t in LINK.findall(value)
+            if k == "document" and not t.isdigit()
+        ]
     if isinstance(value, dict):
         return [ref for item in value.values() for ref in asset_refs(item)]
     if isinstance(value, list):

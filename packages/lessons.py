@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from courses.blocks import CALLOUT_KINDS
 from packages.blocks import AssetRef, BlockPlan, block_problems
 from packages.problems import PackageInvalid, Problem
-from packages.richtext import RichTextProblem, html_to_markdown, markdown_to_html
+from packages.richtext import RichTextProblem, RichTextUnexportable, markdown_to_html
+from packages.richtext import html_to_markdown as _to_markdown
 from packages.source import dump_yaml, load_yaml
 
 FRONT_MATTER = {
@@ -225,21 +226,25 @@ def _table_types(data, number, file, problems) -> None:
 # Export
 
 
-def lesson_text(fields: dict, body: list[tuple[str, dict]], asset_path) -> str:
+def lesson_text(fields: dict, body: list[tuple[str, dict]], asset_path, link=None) -> str:
     """The lesson file for these page fields and raw body blocks; `asset_path(kind, pk)` names
-    the file under assets/ that the exporter wrote for an image or document."""
+    the file under assets/ that the exporter wrote for an image or document, `link(kind, id)`
+    the target of a page or document link in rich text (RichTextUnexportable: it has none)."""
     meta = {key: fields[name] for key, name in FRONT_MATTER.items() if name in fields}
     parts = [f"---\n{dump_yaml(meta)}---"]
     previous = None
     for block_type, value in body:
         if block_type == "paragraph" and previous == "paragraph":
             parts.append("---")
-        parts.append(block_text(block_type, value, asset_path))
+        parts.append(block_text(block_type, value, asset_path, link=link))
         previous = block_type
     return "\n\n".join(parts) + "\n"
 
 
-def block_text(block_type, value, asset_path) -> str:
+def block_text(block_type, value, asset_path, *, link=None) -> str:
+    def html_to_markdown(html):
+        return _to_markdown(html, link) if link else _to_markdown(html)
+
     if block_type == "heading":
         return f"{'##' if value.get('size') == 'h2' else '###'} {value['text']}"
     if block_type == "paragraph":
@@ -253,6 +258,8 @@ def block_text(block_type, value, asset_path) -> str:
         ]
         return f":::: procedure {value['title']}\n" + "\n\n".join(steps) + "\n::::"
     target, allowed = YAML_BLOCKS[block_type]
+    if block_type == "table" and (value.get("cell") or value.get("mergeCells")):
+        raise RichTextUnexportable("a table with cell formatting or merged cells")
     data = {key: value[name] for key, name in allowed.items() if value.get(name) not in (None, "")}
     if block_type == "video" and "transcript" in data:
         data["transcript"] = html_to_markdown(data["transcript"])

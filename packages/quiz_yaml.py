@@ -1,5 +1,5 @@
 """One quiz's settings, slots, prerequisites and unlocked module ↔ YAML (a mapping that
-course.yaml holds for each quiz; see FORMAT-questions.md).
+course.yaml holds for each quiz; see packages/FORMAT.md, "Quiz settings").
 
 Settings go through one table, SETTINGS, and each value through its model field's own `clean`
 (type, range, choices), so a new QuizPage field is one line here. Slots name questions by key,

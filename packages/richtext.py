@@ -1,9 +1,13 @@
 """Markdown ↔ Wagtail rich text (the stored HTML of RichTextBlock/RichTextField).
 
-Only what the lesson editor offers survives: paragraphs, **bold**, *italic*, links, bullet and
-numbered lists, line breaks. Raw HTML in Markdown is off (markdown-it's html=False), so an
-import can never smuggle markup past the editor's feature list; anything else Markdown can
-express (code, quotes, images inside text, other headings) is a located problem.
+Exactly what the lesson editor offers: paragraphs, **bold**, *italic*, ^superscript^,
+~subscript~, links (external, to a page of the package: `page:SLUG` or `lessons/NN-x.md`, to a
+document: `assets/x.pdf`), bullet and numbered lists, line breaks. Page and document links are
+stored as `<a linktype="page" id="page:SLUG">` placeholders until the writer knows the pks.
+Raw HTML in Markdown is off (markdown-it's html=False), so an import can never smuggle markup
+past the editor's feature list; anything else Markdown can express (code, quotes, images inside
+text, other headings) is a located problem. Export refuses HTML it has no syntax for
+(`RichTextUnexportable`) instead of dropping it.
 """
 
 from __future__ import annotations
@@ -11,11 +15,44 @@ from __future__ import annotations
 import re
 from html import escape
 from html.parser import HTMLParser
+from urllib.parse import unquote
 
 from markdown_it import MarkdownIt
 
 _md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _md.disable(["image", "html_inline", "html_block"])
+_SCRIPTS = {"^": "sup", "~": "sub"}
+
+
+def _script_rule(state, silent: bool) -> bool:
+    """`^x^` / `~x~` (as Pandoc): one line, no space just inside the markers, nested inline."""
+    marker = state.src[state.pos]
+    if marker not in _SCRIPTS or silent:
+        return False
+    start, maximum = state.pos, state.posMax
+    state.pos = start + 1
+    while state.pos < maximum and state.src[state.pos] not in (marker, "\n"):
+        state.md.inline.skipToken(state)
+    end = state.pos
+    content = state.src[start + 1 : end]
+    if (
+        end >= maximum
+        or state.src[end] != marker
+        or not content.strip()
+        or content != content.strip()
+    ):
+        state.pos = start
+        return False
+    tag = _SCRIPTS[marker]
+    state.pos, state.posMax = start + 1, end
+    state.push(f"{tag}_open", tag, 1)
+    state.md.inline.tokenize(state)
+    state.push(f"{tag}_close", tag, -1)
+    state.pos, state.posMax = end + 1, maximum
+    return True
+
+
+_md.inline.ruler.before("emphasis", "scripts", _script_rule)
 
 _TAGS = {
     "paragraph_open": "<p>",
@@ -32,11 +69,23 @@ _INLINE = {
     "strong_close": "</b>",
     "em_open": "<i>",
     "em_close": "</i>",
+    "sup_open": "<sup>",
+    "sup_close": "</sup>",
+    "sub_open": "<sub>",
+    "sub_close": "</sub>",
     "link_close": "</a>",
     "softbreak": " ",
     "hardbreak": "<br/>",
 }
 _SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "#", "/")
+
+
+_PAGE_TARGET = re.compile(r"^(page:[-\w]+|lessons/[^/]+\.md)$")
+LINK = re.compile(r'<a linktype="(page|document)" id="([^"]*)">')
+
+
+class RichTextUnexportable(ValueError):
+    """Stored rich text the package format cannot hold: export refuses rather than drop it."""
 
 
 class RichTextProblem(ValueError):
@@ -85,10 +134,7 @@ def _inline(children, line: int) -> str:
         elif child.type == "code_inline":
             raise RichTextProblem(line, "inline code (`…`) cannot go in lesson text")
         elif child.type == "link_open":
-            href = child.attrGet("href") or ""
-            if not href.startswith(_SAFE_SCHEMES):
-                raise RichTextProblem(line, f"the link “{href}” must start with https:// or /")
-            out.append(f'<a href="{escape(href)}">')
+            out.append(_link_open(child.attrGet("href") or "", line))
         elif child.type in _INLINE:
             out.append(_INLINE[child.type])
         else:
@@ -96,11 +142,43 @@ def _inline(children, line: int) -> str:
     return "".join(out)
 
 
+def _link_open(href: str, line: int) -> str:
+    target = unquote(href)
+    if target.startswith(("page:", "lessons/")):
+        if not _PAGE_TARGET.match(target):
+            raise RichTextProblem(
+                line, f"the page link “{target}” must be page:SLUG or lessons/….md"
+            )
+        return f'<a linktype="page" id="{escape(target)}">'
+    if target.startswith("assets/"):
+        return f'<a linktype="document" id="{escape(target)}">'
+    if not href.startswith(_SAFE_SCHEMES):
+        raise RichTextProblem(
+            line, f"the link “{href}” must start with https://, /, page:, lessons/ or assets/"
+        )
+    return f'<a href="{escape(href)}">'
+
+
+def link_targets(html: str) -> list[tuple[str, str]]:
+    """(kind, target) of each page/document link still naming its package target."""
+    return [(kind, target) for kind, target in LINK.findall(html or "") if not target.isdigit()]
+
+
+def _package_target(kind: str, target: str) -> str:
+    """Without a resolver only placeholders (package targets) can be written back."""
+    if target.isdigit():
+        raise RichTextUnexportable(f"a {kind} link to the {kind} with id {target}")
+    return target
+
+
 # ---------------------------------------------------------------------------------------------
 # HTML → Markdown (export)
 
+_EXPORTABLE = {"p", "b", "strong", "i", "em", "a", "br", "ul", "ol", "li", "sup", "sub"}
+_MARKERS = {"b": "**", "strong": "**", "i": "*", "em": "*", "sup": "^", "sub": "~"}
+
 _LINE_START = re.compile(r"^([#+\-=>|:~]|\d+[.)])")
-_ESCAPE = re.compile(r"([\\`*_\[\]<]|&(?=#|\w+;))")
+_ESCAPE = re.compile(r"([\\`*_\[\]<^~]|&(?=#|\w+;))")
 
 
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
@@ -114,8 +192,10 @@ def escape_markdown(text: str, *, line_start: bool = True) -> str:
 
 
 class _ToMarkdown(HTMLParser):
-    def __init__(self):
+    def __init__(self, link):
         super().__init__(convert_charrefs=True)
+        self.link = link
+        self.scripts: list[list[str]] = []  # outer text while inside ^…^ / ~…~
         self.blocks: list[str] = []  # finished paragraphs / lists
         self.current: list[str] = []
         self.lists: list[list] = []  # stack of [kind, counter]
@@ -124,15 +204,16 @@ class _ToMarkdown(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag in ("b", "strong"):
-            self.current.append("**")
-        elif tag in ("i", "em"):
-            self.current.append("*")
+        if tag not in _EXPORTABLE:
+            raise RichTextUnexportable(f"<{tag}> (not one of the editor's rich text features)")
+        if tag in ("sup", "sub"):
+            self.scripts.append(self.current)
+            self.current = []
+        elif tag in _MARKERS:
+            self.current.append(_MARKERS[tag])
         elif tag == "a":
-            # Page and document links (linktype=…) have no Markdown form yet: their words stay.
-            self.links.append(attrs.get("href") or "")
-            if self.links[-1]:
-                self.current.append("[")
+            self.links.append(self._href(attrs))
+            self.current.append("[")
         elif tag == "br":
             self.current.append("\\\n")
         elif tag in ("ul", "ol"):
@@ -142,16 +223,20 @@ class _ToMarkdown(HTMLParser):
             self.current = []
 
     def handle_endtag(self, tag):
-        if tag in ("b", "strong"):
-            self.current.append("**")
-        elif tag in ("i", "em"):
-            self.current.append("*")
+        if tag in ("sup", "sub") and self.scripts:
+            inner = "".join(self.current)
+            self.current = self.scripts.pop()
+            # Markers hug the text (Pandoc's rule): spaces just inside go just outside.
+            lead, trail = inner[: len(inner) - len(inner.lstrip())], inner[len(inner.rstrip()) :]
+            core = inner.strip()
+            self.current.append(
+                lead + (f"{_MARKERS[tag]}{core}{_MARKERS[tag]}" if core else "") + trail
+            )
+        elif tag in _MARKERS:
+            self.current.append(_MARKERS[tag])
         elif tag == "a" and self.links:
             href = self.links.pop()
-            if href:
-                self.current.append(
-                    f"](<{href}>)" if re.search(r"[\s()<>]", href) else f"]({href})"
-                )
+            self.current.append(f"](<{href}>)" if re.search(r"[\s()<>]", href) else f"]({href})")
         elif tag == "p":
             self._flush_paragraph()
         elif tag == "li":
@@ -164,6 +249,14 @@ class _ToMarkdown(HTMLParser):
             self.lists.pop()
             self.blocks.append("\n".join(self.items))
             self.items = []
+
+    def _href(self, attrs) -> str:
+        kind = attrs.get("linktype")
+        if kind in ("page", "document"):
+            return self.link(kind, attrs.get("id") or "")
+        if kind is not None or not attrs.get("href"):
+            raise RichTextUnexportable(f"a link of type “{kind}” without an address")
+        return attrs["href"]
 
     def handle_data(self, data):
         if not self.current and not data.strip():
@@ -182,8 +275,9 @@ class _ToMarkdown(HTMLParser):
         return "\n\n".join(self.blocks)
 
 
-def html_to_markdown(html: str) -> str:
-    parser = _ToMarkdown()
+def html_to_markdown(html: str, link=_package_target) -> str:
+    """The Markdown for stored HTML; `link(kind, id)` names a page/document link's target."""
+    parser = _ToMarkdown(link)
     parser.feed(html or "")
     parser.close()
     return parser.result()

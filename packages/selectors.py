@@ -12,7 +12,7 @@ from courses.models import CoursePage, LessonPage, ModulePage
 from packages import bank_seam
 from packages.course_yaml import CERTIFICATE_FIELDS, COURSE_FIELDS, FORMAT_VERSION, RICH
 from packages.lessons import FRONT_MATTER, lesson_text
-from packages.richtext import html_to_markdown
+from packages.richtext import RichTextUnexportable, html_to_markdown
 from packages.source import dump_yaml
 from packages.writer import plain
 
@@ -46,13 +46,50 @@ class AssetNamer:
         return name
 
 
-def _value(obj, name: str, namer: AssetNamer):
+class ExportRefused(ValueError):
+    """The course holds something the package cannot represent: say where, write nothing."""
+
+
+class LinkNamer:
+    """The package target of a page or document link in rich text: lessons by their file, the
+    course, its modules and quizzes by `page:SLUG`, documents by their file under assets/."""
+
+    def __init__(self, targets: dict[int, str], namer: AssetNamer):
+        self.targets, self.namer = targets, namer
+
+    def __call__(self, kind: str, pk: str) -> str:
+        from wagtail.documents import get_document_model
+        from wagtail.models import Page
+
+        if kind == "document":
+            if not get_document_model().objects.filter(pk=pk).exists():
+                raise RichTextUnexportable(f"a link to a document (id {pk}) that was deleted")
+            return self.namer("document", int(pk))
+        if pk.isdigit() and int(pk) in self.targets:
+            return self.targets[int(pk)]
+        page = Page.objects.filter(pk=pk).first() if pk.isdigit() else None
+        what = f"the page “{page.title}”" if page else f"a deleted page (id {pk})"
+        raise RichTextUnexportable(
+            f"a link to {what}, which is not a published page of this course: "
+            "link to its address (https://…) instead"
+        )
+
+
+def _refusing(where: str, convert, *args, **kwargs):
+    try:
+        return convert(*args, **kwargs)
+    except RichTextUnexportable as error:
+        raise ExportRefused(f"{where}: {error}") from None
+
+
+def _value(obj, name: str, namer: AssetNamer, link=None):
     if name in ("image", "signature", "logo"):
         related = getattr(obj, name)
         return namer("image", related) if related else None
     value = getattr(obj, name)
     if name in RICH:
-        return html_to_markdown(value)
+        where = f"{obj._meta.verbose_name} “{obj}”, field “{name}”"
+        return _refusing(where, html_to_markdown, value, link or LinkNamer({}, namer))
     if name == "cpd_hours":
         return str(value)
     return value
@@ -63,9 +100,10 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
 
     namer = AssetNamer()
     files: dict[str, bytes] = {}
+    link = LinkNamer(_targets(course), namer)
     data = {"format": FORMAT_VERSION, "course": {}}
     for key, name in COURSE_FIELDS.items():
-        value = _value(course, name, namer)
+        value = _value(course, name, namer, link)
         if value not in (None, "") or name in ("title", "slug", "summary"):
             data["course"][key] = value
     template = getattr(course, "certificate_template", None)
@@ -86,7 +124,6 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
                 namer.files[path] = handle.read()
             namer.names[("image", image.pk)] = path
     data["outline"] = []
-    number = 0
     for child in course.get_children().specific().order_by("path"):
         if not child.live:
             continue
@@ -99,9 +136,8 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
             entry["contents"] = []
             for page in child.get_children().live().specific().order_by("path"):
                 if isinstance(page, LessonPage):
-                    number += 1
-                    path = f"lessons/{number:02d}-{page.slug}.md"
-                    files[path] = _lesson(page, namer).encode()
+                    path = link.targets[page.pk]
+                    files[path] = _lesson(page, namer, link, path).encode()
                     entry["contents"].append({"lesson": path})
                 elif isinstance(page, QuizPage):
                     entry["contents"].append(_quiz(page, keys))
@@ -113,13 +149,39 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
 
 def _quiz(quiz, keys) -> dict:
     """course.yaml's keys (quiz, title), then the bank half's: settings, slots, prerequisites."""
+    if "linktype=" in (quiz.intro or ""):  # its HTML subset holds only <a href="https://…">
+        raise ExportRefused(
+            f"quiz “{quiz.title}”, field “intro”: a link to a page or document, which a quiz "
+            "intro in a package cannot hold: link to its address (https://…) instead"
+        )
     return {"quiz": quiz.slug, "title": quiz.title, **bank_seam.quiz_export(quiz, keys=keys)}
 
 
-def _lesson(page: LessonPage, namer: AssetNamer) -> str:
+def _targets(course) -> dict[int, str]:
+    """pk -> package target of every page the export writes (the outline's own walk)."""
+    from quizzes.models import QuizPage
+
+    targets, number = {course.pk: f"page:{course.slug}"}, 0
+    for child in course.get_children().live().specific().order_by("path"):
+        if isinstance(child, QuizPage | ModulePage):
+            targets[child.pk] = f"page:{child.slug}"
+        if isinstance(child, ModulePage):
+            for page in child.get_children().live().specific().order_by("path"):
+                if isinstance(page, LessonPage):
+                    number += 1
+                    targets[page.pk] = f"lessons/{number:02d}-{page.slug}.md"
+                elif isinstance(page, QuizPage):
+                    targets[page.pk] = f"page:{page.slug}"
+    return targets
+
+
+def _lesson(page: LessonPage, namer: AssetNamer, link: LinkNamer, path: str) -> str:
     fields = {name: getattr(page, name) for name in FRONT_MATTER.values()}
     body = [(block["type"], plain(block["value"])) for block in page.body.raw_data]
-    return lesson_text(fields, body, namer)
+    for number, (block_type, value) in enumerate(body, 1):  # name the block that cannot go
+        where = f"lesson “{page.title}” ({path}), block {number} ({block_type})"
+        _refusing(where, lesson_text, fields, [(block_type, value)], namer, link)
+    return lesson_text(fields, body, namer, link)
 
 
 def package_save(files: dict[str, bytes], path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -9,10 +10,11 @@ from django.db import transaction
 
 from courses.models import CourseIndexPage, CoursePage
 from packages.archive import read_package
-from packages.assets import assets_check
-from packages.blocks import asset_refs
-from packages.course_yaml import course_parse
+from packages.assets import assets_check, files_removed_on_failure
+from packages.blocks import asset_refs, texts
+from packages.course_yaml import ModulePlan, course_parse
 from packages.problems import PackageInvalid, Problem
+from packages.richtext import link_targets
 from packages.writer import course_write
 
 
@@ -25,22 +27,27 @@ class ImportResult:
 
 
 def _asset_problems(plan, assets: dict[str, bytes]) -> list[Problem]:
+    """Every file a block or rich text names exists, and every page link names a package page."""
+    pages = {f"page:{plan.fields.get('slug')}"} | {lesson.file for lesson in plan.lessons}
+    pages |= {f"page:{item.slug}" for item in plan.outline if isinstance(item, ModulePlan)}
+    pages |= {f"page:{quiz.slug}" for quiz in plan.quizzes()}
+    pages |= {f"page:{lesson.fields.get('slug')}" for lesson in plan.lessons}
+    where = [
+        (lesson.file, block.line, block.value) for lesson in plan.lessons for block in lesson.blocks
+    ]
+    where.append(("course.yaml", None, list(plan.fields.values())))
     problems = []
-    for lesson in plan.lessons:
-        for block in lesson.blocks:
-            for ref in asset_refs(block.value):
-                if ref.path not in assets:
-                    problems.append(
-                        Problem(
-                            lesson.file,
-                            block.line,
-                            f"“{ref.path}” is not a usable file under assets/",
-                        )
-                    )
-                elif _kind(ref.path) != ref.kind:
-                    problems.append(
-                        Problem(lesson.file, block.line, f"“{ref.path}” is not an {ref.kind}")
-                    )
+    for file, line, value in where:
+        for ref in asset_refs(value):
+            if ref.path not in assets:
+                message = f"“{ref.path}” is not a usable file under assets/"
+                problems.append(Problem(file, line, message))
+            elif _kind(ref.path) != ref.kind:
+                problems.append(Problem(file, line, f"“{ref.path}” is not an {ref.kind}"))
+        for kind, target in (pair for text in texts(value) for pair in link_targets(text)):
+            if kind == "page" and html.unescape(target) not in pages:
+                message = f"the link to “{html.unescape(target)}” names no page of this package"
+                problems.append(Problem(file, line, message))
     return problems
 
 
@@ -86,7 +93,7 @@ def package_import(*, source, update: bool = False, dry_run: bool = False) -> Im
         _, actions = course_write(plan, course, assets, apply=False, update=update)
         return ImportResult(course, actions, True, plan.warnings)
     try:
-        with transaction.atomic():
+        with files_removed_on_failure(), transaction.atomic():
             # Two imports of one package at once: the second waits here, then sees the course
             # the first created (and is refused without --update) instead of adding a twin.
             list(CourseIndexPage.objects.select_for_update().values_list("pk", flat=True))

@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from packages import bank_seam
 from packages.assets import document_from_asset, image_from_asset
-from packages.blocks import AssetRef, asset_refs, resolve_assets
+from packages.blocks import (
+    AssetRef,
+    asset_refs,
+    page_links_pending,
+    resolve_assets,
+    resolve_pages,
+)
 from packages.course_yaml import CoursePlan, ModulePlan, QuizPlan
 from packages.lessons import block_text
 from packages.richtext import html_to_markdown
@@ -86,31 +92,62 @@ class _Walk:
                 self.existing[(type(page).__name__, page.slug)] = page
         self.kept: set[int] = set()
         self.created: set[str] = set()  # quizzes created in this run
+        # Page links name their target by package identity; pks as the pages come to exist.
+        self.files = {lesson.fields.get("slug"): lesson.file for lesson in plan.lessons}
+        self.links: dict[str, int] = {}
+        for page in self.existing.values():
+            self._linkable(page)
+        self.pending: list[tuple] = []  # pages whose links wait for a page made later
+        self.fresh: set[int] = set()  # pages created in this run
+
+    def _linkable(self, page) -> None:
+        self.links[f"page:{page.slug}"] = page.pk
+        if isinstance(page, LessonPage) and page.slug in self.files:
+            self.links[self.files[page.slug]] = page.pk
 
     def resolved(self, fields: dict) -> dict:
         return {key: self._resolve(value) for key, value in fields.items()}
 
     def _resolve(self, value):
         try:
-            return resolve_assets(value, self.pks)
+            return resolve_pages(resolve_assets(value, self.pks), self.links)
         except KeyError:
             return None  # an asset to be created (only in the dry-run plan)
 
-    def page(self, model, parent, fields: dict, label: str):
-        """Create or update one page; returns it (None in a dry run of a new page)."""
+    def page(self, model, parent, fields: dict, label: str, *, again: bool = False):
+        """Create or update one page; returns it (None in a dry run of a new page).
+
+        A page linking to one made later in this run is saved now and revised once, at the end
+        (`again`), when every target has its pk: one revision, no dangling link."""
+        raw = fields
         existing = self.existing.get((model.__name__, fields["slug"]))
         fields = self.resolved(fields)
         if "image" in fields and model is CoursePage:
             fields["image_id"] = fields.pop("image")
+        waiting = self.apply and not again and page_links_pending(fields)
+        if waiting:
+            self.pending.append((model, parent, raw, label))
         if existing is None:
             self.actions.add(f"create {model._meta.verbose_name} “{fields.get('title')}”")
             if not self.apply:
                 return None
             page = model(**fields)
             parent.add_child(instance=page)
-            page.save_revision().publish()
+            if not waiting:
+                page.save_revision().publish()
+            self.existing[(model.__name__, page.slug)] = page
+            self.kept.add(page.pk)
+            self.fresh.add(page.pk)
+            self._linkable(page)
             return page
         self.kept.add(existing.pk)
+        if waiting:
+            return existing
+        if again and existing.pk in self.fresh:  # its creation is already in the plan
+            for key, value in fields.items():
+                setattr(existing, key, value)
+            existing.save_revision().publish()
+            return existing
         changed = [key for key, value in fields.items() if _differs(existing, key, value)]
         moved = parent is not None and existing.get_parent().pk != parent.pk
         if not changed and not moved and existing.live:
@@ -147,6 +184,8 @@ class _Walk:
                     self.page(LessonPage, parent, fields, "lesson")
         for entry in plan.quizzes():
             self._quiz_settings(entry, quizzes, modules, questions)
+        for model, parent, fields, label in self.pending:
+            self.page(model, parent, fields, label, again=True)
         if self.apply:
             self._certificate(course)
             self._order(course, plan)
@@ -185,6 +224,7 @@ class _Walk:
         quiz = QuizPage(**entry.fields, **entry.parsed.fields)
         parent.add_child(instance=quiz)
         self.created.add(entry.slug)
+        self._linkable(quiz)
         return quiz
 
     def _quiz_settings(self, entry: QuizPlan, quizzes, modules, questions):
@@ -243,16 +283,20 @@ class _Walk:
                 page.unpublish()
 
 
+def _by_id(kind, pk) -> str:
+    return f"{kind}:{pk}"
+
+
 def _as_text(body) -> list[str]:
     """A body as its package text: the spelling of the HTML (&#x27; or ') does not count."""
-    return [block_text(b["type"], plain(b["value"]), lambda kind, pk: f"{kind}:{pk}") for b in body]
+    return [block_text(b["type"], plain(b["value"]), _by_id, link=_by_id) for b in body]
 
 
 def _differs(page, key: str, value) -> bool:
     if key == "body":
         return _as_text(list(page.body.raw_data)) != _as_text(value)
     if key in RICH_FIELDS:
-        return html_to_markdown(getattr(page, key)) != html_to_markdown(value)
+        return html_to_markdown(getattr(page, key), _by_id) != html_to_markdown(value, _by_id)
     if key.endswith("_id") or key == "unlocks_module":
         current = getattr(page, key if key.endswith("_id") else f"{key}_id")
         return current != (value.pk if hasattr(value, "pk") else value)

@@ -61,3 +61,78 @@ def test_bench_import_5000_gift_questions():
     )
     assert per_batch == int(per_batch)  # the same number of queries for every batch
     assert parse_s + import_s < 60
+
+
+# ---------------------------------------------------------------------------------------------
+# Course packages: the demo, and a generated 50-lesson, 1,000-question package
+
+
+def _course_index():
+    from courses.models import CourseIndexPage
+    from tests.factories import CourseIndexPageFactory, site_home
+
+    return CourseIndexPage.objects.first() or CourseIndexPageFactory(parent=site_home())
+
+
+def timed_package_import(root):
+    from packages.services import package_import
+    from tests.packages.package_generator import queries_counted
+
+    start = time.perf_counter()
+    with queries_counted() as sql:
+        result = package_import(source=root)
+    seconds = time.perf_counter() - start
+    search = sum("wagtailsearch_indexentry" in query for query in sql)
+    return result, seconds, len(sql), search
+
+
+def test_bench_import_the_demo_package(tmp_path):
+    from pathlib import Path
+
+    from packages.selectors import course_package_files, package_save
+    from tests.packages.helpers import demo_course_build, fresh_site
+
+    _course_index()
+    root = Path(__file__).resolve().parents[2] / "demo" / "course"
+    if not (root / "course.yaml").exists():  # until the demo is a package: export it first
+        course = demo_course_build()
+        root = tmp_path / "demo"
+        package_save(course_package_files(course=course), root)
+        fresh_site(course)
+    result, seconds, queries, search = timed_package_import(root)
+    lessons = len([p for p in root.rglob("lessons/*.md")])
+    from quizzes.models import Question
+
+    print(
+        f"\nimport: the demo package ({lessons} lessons, {Question.objects.count()} questions, "
+        f"{connection.vendor}): {seconds:.2f} s, {queries} queries ({search} of them the "
+        "search index)"
+    )
+    assert result.course is not None
+
+
+def test_bench_import_a_generated_50_lesson_1000_question_package(tmp_path):
+    from tests.packages.package_generator import generated_package
+
+    _course_index()
+    runs = {}
+    for lessons, questions in [(5, 50), (25, 500), (50, 500), (50, 1_000)]:  # first: warm-up
+        slug = f"bench-{lessons}-{questions}"
+        root = generated_package(tmp_path / slug, lessons=lessons, questions=questions, slug=slug)
+        result, seconds, queries, search = timed_package_import(root)
+        assert result.course.slug == slug
+        runs[(lessons, questions)] = (seconds, queries, search)
+        print(
+            f"\nimport: generated package, {lessons} lessons + {questions:,} questions "
+            f"({connection.vendor}): {seconds:.2f} s, {queries} queries ({search} search index)"
+        )
+    per_lesson = (runs[(50, 500)][1] - runs[(25, 500)][1]) / 25
+    per_question = (runs[(50, 1_000)][1] - runs[(50, 500)][1]) / 500
+    lesson_s = (runs[(50, 500)][0] - runs[(25, 500)][0]) / 25
+    question_ms = (runs[(50, 1_000)][0] - runs[(50, 500)][0]) / 500 * 1000
+    print(
+        f"per lesson: {per_lesson:g} queries, {lesson_s * 1000:.0f} ms; per question: "
+        f"{per_question:g} queries, {question_ms:.1f} ms (500 -> 1,000 questions = 1 -> 2 "
+        f"batches of {BATCH_SIZE}: {runs[(50, 1_000)][1] - runs[(50, 500)][1]} more queries)"
+    )
+    assert per_question < 0.2  # never a query per question

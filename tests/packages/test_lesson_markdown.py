@@ -15,7 +15,11 @@ BLOCKS = {
                 ("heading", {"text": "Pregnancy", "size": "h3"})],
     "paragraph": [("paragraph", "<p>One <b>bold</b> and <i>italic</i> "
                    '<a href="https://example.org/a?b=1">link</a>.</p><ul><li>a</li><li>b</li></ul>'
-                   "<ol><li>first</li><li>second</li></ol><p>Line<br/>break</p>")],
+                   "<ol><li>first</li><li>second</li></ol><p>Line<br/>break</p>"
+                   "<p>H<sub>2</sub>O, 10<sup>3</sup>, "
+                   '<a linktype="page" id="lessons/02-b.md">a lesson</a>, '
+                   '<a linktype="page" id="page:a-quiz">a quiz</a>, '
+                   "<a linktype=\"document\" id=\"assets/consent.pdf\">a form</a></p>")],
     "two paragraphs": [("paragraph", "<p>One.</p>"), ("paragraph", "<p>Two.</p>")],
     "callout": [("callout", {"kind": kind, "title": f"A {kind}", "body": "<p>Body.</p>"})
                 for kind in ("warning", "contraindication", "pearl", "evidence")],
@@ -133,11 +137,56 @@ def test_a_broken_block_is_reported_by_its_own_validation():
     assert [(p.line, "title" in p.message) for p in problems] == [(6, True)]
 
 
-def test_links_the_markdown_cannot_hold_keep_their_words():
+def test_page_and_document_links_keep_their_targets():
     html = (
-        '<p>See <a linktype="document" id="3">the form</a> and '
+        '<p>See <a linktype="document" id="assets/consent.pdf">the form</a>, '
+        '<a linktype="page" id="lessons/02-risks.md">the risks</a>, '
+        '<a linktype="page" id="page:safety-quiz">the quiz</a> and '
         '<a href="https://e.org/a_(b)">this</a>.</p>'
     )
-    assert markdown_to_html(html_to_markdown(html)) == (
-        '<p>See the form and <a href="https://e.org/a_(b)">this</a>.</p>'
+    text = html_to_markdown(html)
+    assert text == (
+        "See [the form](assets/consent.pdf), [the risks](lessons/02-risks.md), "
+        "[the quiz](page:safety-quiz) and [this](<https://e.org/a_(b)>)."
     )
+    assert markdown_to_html(text) == html
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>H<sub>2</sub>O, 10<sup>-3</sup> and <b>CO<sub>2</sub></b></p>",
+        "<p>x<sup><i>n</i>+1</sup> and <sub>a b</sub></p>",
+        "<ul><li>2<sup>nd</sup> line</li></ul>",
+        "<p>~5 to ~10 minutes, ^ alone, 2^10</p>",
+    ],
+)
+def test_superscript_and_subscript_survive(html):
+    assert markdown_to_html(html_to_markdown(html)) == html
+
+
+def test_loose_carets_and_tildes_stay_text():
+    assert markdown_to_html("about ~5 to ~10 minutes") == "<p>about ~5 to ~10 minutes</p>"
+    assert markdown_to_html("H~2~O and E = mc^2^") == "<p>H<sub>2</sub>O and E = mc<sup>2</sup></p>"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<p><a linktype="page" id="12">a page by id</a></p>',
+        "<p>a <code>code</code> span</p>",
+        "<h4>a heading inside rich text</h4>",
+        '<p><a linktype="email">no address</a></p>',
+    ],
+)
+def test_export_refuses_what_it_cannot_write_back(html):
+    from packages.richtext import RichTextUnexportable
+
+    with pytest.raises(RichTextUnexportable):
+        html_to_markdown(html)
+
+
+def test_a_bad_page_link_is_a_located_problem():
+    text = "---\ntitle: T\nslug: t\n---\n\nFine.\n\nSee [x](page:not/a-slug).\n"
+    _, problems = lesson_parse(text, file="lessons/03-t.md")
+    assert [(p.line, "page link" in p.message) for p in problems] == [(8, True)]

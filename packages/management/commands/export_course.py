@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.models import CoursePage
-from packages.selectors import course_package_files, package_save
+from packages.selectors import ExportRefused, course_package_files, package_save
 
 
 class Command(BaseCommand):
@@ -15,7 +15,10 @@ class Command(BaseCommand):
         course = CoursePage.objects.filter(slug=slug).first()
         if course is None:
             raise CommandError(f"No course with the slug “{slug}”.")
-        files = course_package_files(course=course)
+        try:
+            files = course_package_files(course=course)
+        except ExportRefused as error:
+            raise CommandError(f"Not exported: {error}") from None
         try:
             package_save(files, output)
         except FileExistsError as error:
