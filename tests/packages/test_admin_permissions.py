@@ -7,6 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from courses.models import CoursePage
+from courses.roles import instructors_group_ensure
 from packages.models import PendingPackage
 from packages.services import package_import
 from tests.factories import CoursePageFactory, UserFactory
@@ -20,7 +21,6 @@ from tests.packages.admin_support import (
     upload,
     user_with_rights_on,
 )
-from courses.roles import instructors_group_ensure
 from tests.packages.package_builder import LESSON, write_package
 
 pytestmark = pytest.mark.django_db
