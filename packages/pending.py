@@ -79,7 +79,10 @@ def pending_package_consume(*, user, token: str) -> PendingPackage | None:
 
 def pending_package_open(pending: PendingPackage):
     """The stored file, checked against the hash that was previewed."""
-    handle = private_storage().open(pending.file_name, "rb")
+    try:
+        handle = private_storage().open(pending.file_name, "rb")
+    except FileNotFoundError:
+        raise UploadChanged(pending.file_name) from None
     if file_sha256(handle) != pending.sha256:
         handle.close()
         raise UploadChanged(pending.file_name)

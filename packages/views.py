@@ -169,7 +169,9 @@ class PackageImportView(WagtailAdminTemplateMixin, View):
                 )
                 uploads.pending_package_discard(claimed)
         except uploads.UploadChanged:
-            return self._stale(request, "The stored upload changed since its preview: refused.")
+            return self._stale(
+                request, "The stored upload is gone or changed since its preview: upload it again."
+            )
         except NotAllowed as error:
             return self._stale(request, str(error), status=403)
         except PackageInvalid as error:  # the site changed since the preview

@@ -21,7 +21,7 @@ from packages.views import (
 def register_package_urls():
     return [
         path("packages/import/", PackageImportView.as_view(), name="packages_import"),
-        path("packages/export/<int:page_id>/", package_export_view, name="packages_export"),
+        path("packages/export/<id:page_id>/", package_export_view, name="packages_export"),
     ]
 
 

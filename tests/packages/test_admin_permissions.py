@@ -134,5 +134,16 @@ def test_a_stored_upload_changed_since_its_preview_is_refused(
     stored = private_root / PendingPackage.objects.get().file_name
     stored.write_bytes(package_zip(tmp_path, "evil", lessons=5))
     response = confirm(instructor_client, token)
-    assert response.status_code == 400 and "changed since its preview" in response.content.decode()
+    assert (
+        response.status_code == 400
+        and "gone or changed since its preview" in response.content.decode()
+    )
+    assert not CoursePage.objects.filter(slug=SLUG).exists()
+
+
+def test_a_stored_upload_that_disappeared_is_refused(instructor_client, tmp_path, private_root):
+    token = token_of(upload(instructor_client, package_zip(tmp_path)))
+    (private_root / PendingPackage.objects.get().file_name).unlink()
+    response = confirm(instructor_client, token)
+    assert response.status_code == 400 and "upload it again" in response.content.decode()
     assert not CoursePage.objects.filter(slug=SLUG).exists()
