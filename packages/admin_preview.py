@@ -53,12 +53,14 @@ def _question_actions(bank, assets: dict[str, bytes], *, update: bool) -> list[s
 
     if bank is None or not bank.questions:
         return []
-    existing = {
-        q.key: q
-        for q in Question.objects.filter(bank__name=bank.name, key__in=list(bank.questions))
-        .select_related("category", "scenario", "variant_set", "image")
-        .prefetch_related("tags")
-    }
+    related = ("category", "scenario", "variant_set", "image")
+    stored = Question.objects.filter(bank__name=bank.name).select_related(*related)
+    stored = stored.prefetch_related("tags")
+    existing = {q.key: q for q in stored.filter(key__in=list(bank.questions))}
+    if update:  # as bank_write does: questions made before keys existed are matched by title
+        titles = {q.fields["title"]: k for k, q in bank.questions.items() if k not in existing}
+        for question in stored.filter(key="", title__in=list(titles)):
+            existing.setdefault(titles[question.title], question)
     if existing and not update:
         raise PackageInvalid(
             [

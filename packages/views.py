@@ -130,6 +130,7 @@ class PackageImportView(WagtailAdminTemplateMixin, View):
         context.update(
             result=result,
             groups=action_groups(result.actions),
+            warnings=list(dict.fromkeys(result.warnings)),  # a pair of cross-cued items: once
             token=token,
             confirm_form=PackageConfirmForm(initial={"token": token}),
         )
