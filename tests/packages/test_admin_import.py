@@ -108,3 +108,14 @@ def test_an_invalid_package_lists_every_problem_with_file_and_line(instructor_cl
     assert "<td>4</td>" in text  # estimated_minutes' line
     assert 'name="token"' not in text  # no confirm button
     assert not PendingPackage.objects.exists()
+
+
+def test_the_preview_costs_a_bounded_number_of_queries(
+    instructor_client, tmp_path, django_assert_max_num_queries
+):
+    data = package_zip(tmp_path)
+    with django_assert_max_num_queries(25):  # measured 22: session, rights, the dry run, the row
+        token = token_of(upload(instructor_client, data))
+    confirm(instructor_client, token)
+    with django_assert_max_num_queries(40):  # measured 37: the update's dry run reads the course
+        upload(instructor_client, data, update=True)
