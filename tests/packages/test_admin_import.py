@@ -54,6 +54,8 @@ def test_confirm_imports_once_logs_it_and_goes_to_the_course(
     assert entry.data["package"] == "course.zip" and entry.data["update"] is False
     followed = instructor_client.get(response["Location"])
     assert "Imported “Small course” from course.zip." in followed.content.decode()
+    history = instructor_client.get(f"/admin/pages/{course.pk}/history/").content.decode()
+    assert "Imported from a package" in history
 
     again = confirm(instructor_client, token)  # a replay, or the second click
     assert again.status_code == 409
