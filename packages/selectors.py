@@ -184,18 +184,23 @@ def _lesson(page: LessonPage, namer: AssetNamer, link: LinkNamer, path: str) -> 
     return lesson_text(fields, body, namer, link)
 
 
+def package_zip(files: dict[str, bytes]) -> bytes:
+    """The files as .zip bytes (the export_course file and the admin download alike)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
 def package_save(files: dict[str, bytes], path: Path) -> None:
     """Write the files as a folder, or as a .zip when the path ends in .zip."""
     path = Path(path)
     if path.suffix.lower() == ".zip":
-        buffer = io.BytesIO()
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name, data in files.items():
-                info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.external_attr = 0o644 << 16
-                archive.writestr(info, data)
-        path.write_bytes(buffer.getvalue())
+        path.write_bytes(package_zip(files))
         return
     if path.exists() and any(path.iterdir()):
         raise FileExistsError(f"{path} is not empty; export into a new folder")

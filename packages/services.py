@@ -83,13 +83,19 @@ def package_plan(*, files: dict[str, bytes], update: bool):
     return plan, course, assets
 
 
-def package_import(*, source, update: bool = False, dry_run: bool = False) -> ImportResult:
+def package_import(
+    *, source, update: bool = False, dry_run: bool = False, authorize=None
+) -> ImportResult:
     """Import (or, with update, apply to the course with the same slug) the package at source.
 
+    `authorize(course)` (the existing course, or None for a new one) runs once the package is
+    checked and before anything is written, inside the import's lock; it raises to refuse.
     Raises PackageInvalid with every problem found; then nothing has been written."""
     files = read_package(source)
     if dry_run:
         plan, course, assets = package_plan(files=files, update=update)
+        if authorize is not None:
+            authorize(course)
         _, actions = course_write(plan, course, assets, apply=False, update=update)
         return ImportResult(course, actions, True, plan.warnings)
     try:
@@ -98,6 +104,8 @@ def package_import(*, source, update: bool = False, dry_run: bool = False) -> Im
             # the first created (and is refused without --update) instead of adding a twin.
             list(CourseIndexPage.objects.select_for_update().values_list("pk", flat=True))
             plan, course, assets = package_plan(files=files, update=update)
+            if authorize is not None:
+                authorize(course)
             written, actions = course_write(plan, course, assets, apply=True, update=update)
     except ValidationError as error:  # a rule only the database-backed save can see
         raise PackageInvalid([Problem("course.yaml", None, m) for m in error.messages]) from None
