@@ -52,7 +52,9 @@ class InstructorMenuItem(MenuItem):
     """Shown to those who may look into at least one course (trainees never see the admin)."""
 
     def is_shown(self, request):
-        return courses_for_instructor(user=request.user).exists()
+        if not hasattr(request, "_insight_instructor"):  # one query for both menu items
+            request._insight_instructor = courses_for_instructor(user=request.user).exists()
+        return request._insight_instructor
 
 
 @hooks.register("register_admin_menu_item")

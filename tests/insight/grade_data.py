@@ -101,7 +101,7 @@ def gradebook_course(*, slug="needling", title="Dry needling foundations") -> Gr
         [
             QuestionFactory(
                 kind="true_false",
-                stem="<p>GATE-STEM: needling over the lung field is safe without guarding?</p>",
+                stem="<p>GATE-STEM: guarding the rib space is needed over the lung field?</p>",
                 critical=True,
                 critical_reason="Pneumothorax is the most serious risk.",
             ),
