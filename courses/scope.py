@@ -50,10 +50,10 @@ class CourseScopedObjectMixin:
     def scope_q(self) -> Q:
         return course_subtree_q(user=self.request.user, field=self.scope_field)
 
-    def get_object(self, queryset=None):
+    def get_object(self, *args):
         from django.http import Http404
 
-        instance = super().get_object(queryset)
+        instance = super().get_object(*args)  # (queryset=None) on some views, nothing on others
         if not type(instance)._default_manager.filter(self.scope_q(), pk=instance.pk).exists():
             raise Http404
         return instance

@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission
 
 from courses.models import Enrollment
-from courses.roles import PAGE_PERMISSIONS
+from courses.roles import PAGE_PERMISSIONS, instructors_group_ensure
 from courses.services import enrollment_create, lesson_complete
 from quizzes.services import attempt_save_responses, attempt_start, attempt_submit
 from tests.factories import UserFactory, build_course, lessons_of
@@ -20,12 +20,10 @@ from tests.quizzes.test_attempts import key_response
 
 
 def instructor_of(course, *, name=None):
-    """An instructor whose group may edit this course's subtree only (as courses.roles would
-    set up per course), with the quiz permissions the Instructors group has."""
+    """An instructor whose group has the Instructors group's model permissions (questions,
+    overrides, attempts, certificates) but page permissions on this course's subtree only."""
     group = Group.objects.create(name=name or f"Instructors of {course.slug}")
-    group.permissions.add(Permission.objects.get(codename="access_admin"))
-    for codename in ("add_quizoverride", "change_quizoverride", "view_attempt"):
-        group.permissions.add(Permission.objects.get(codename=codename))
+    group.permissions.set(instructors_group_ensure().permissions.all())
     for codename in PAGE_PERMISSIONS:
         GroupPagePermission.objects.create(
             group=group, page=course, permission=Permission.objects.get(codename=codename)
