@@ -133,6 +133,23 @@ def record_export_view(request, user_id: int, file_format: str):
     )
 
 
+def shown_options(row) -> list[dict]:
+    """A choice item's options in the order the trainee saw them: chosen, and credit each earns."""
+    snapshot, response = row.snapshot, row.response or {}
+    if snapshot.get("type") not in ("single_choice", "multiple_response"):
+        return []
+    chosen = {response["choice"]} if "choice" in response else set(response.get("choices", []))
+    credits = snapshot.get("review", {}).get("options", {})
+    return [
+        {
+            "text": option.get("text", ""),
+            "chosen": option.get("id") in chosen,
+            "credit": credits.get(option.get("id"), {}).get("credit", 0),
+        }
+        for option in snapshot.get("display", {}).get("options", [])
+    ]
+
+
 def attempt_view(request, attempt_id: int):
     """Every question as the attempt showed it, the trainee's response, the mark and the key."""
     visible_courses(request.user)
@@ -142,6 +159,7 @@ def attempt_view(request, attempt_id: int):
         row.answer_text = safe_text(response_text, row)
         row.correct_text = safe_text(correct_text, row)
         row.feedback = safe_text(option_feedback, row) if row.response else []
+        row.options = shown_options(row)
     return TemplateResponse(
         request,
         "insight/record_attempt.html",
