@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
-from functools import reduce
-from operator import or_
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Greatest
@@ -227,17 +225,20 @@ class GradebookRow:
 
 
 def _quiz_stats(structure: CourseStructure, enrollments: list[Enrollment]) -> dict:
-    """(user id, quiz id) → QuizCell for this cycle's attempts: two queries, whatever the count."""
+    """(enrollment id, quiz id) → QuizCell for the attempts of that enrollment's cycle (started
+    since it began): two plain queries, whatever the number of trainees or attempts."""
     quiz_ids = [quiz.id for quiz in structure.quizzes]
     if not quiz_ids or not enrollments:
         return {}
-    in_cycle = reduce(
-        or_, (Q(user_id=e.user_id, started_at__gte=e.enrolled_at) for e in enrollments)
-    )
     submitted = Q(status=Attempt.Status.SUBMITTED)
     stats = list(
-        Attempt.objects.filter(in_cycle, quiz_id__in=quiz_ids)
-        .values("user_id", "quiz_id")
+        Attempt.objects.filter(  # joined through the trainee to this page's enrollments
+            quiz_id__in=quiz_ids,
+            user_id__in={e.user_id for e in enrollments},  # lets the planner start from these
+            user__enrollments__in=[e.id for e in enrollments],
+            started_at__gte=F("user__enrollments__enrolled_at"),
+        )
+        .values("user__enrollments__id", "user_id", "quiz_id")
         .annotate(
             used=Count("pk"),
             best=Max("percent", filter=submitted),
@@ -247,21 +248,23 @@ def _quiz_stats(structure: CourseStructure, enrollments: list[Enrollment]) -> di
         )
         .order_by()
     )
-    latest_keys = [(s["user_id"], s["quiz_id"], s["last"]) for s in stats if s["last"]]
+    wanted = {(s["user_id"], s["quiz_id"], s["last"]) for s in stats if s["last"]}
     latest = {}
-    if latest_keys:
-        pairs = reduce(or_, (Q(user_id=u, quiz_id=q, number=n) for u, q, n in latest_keys))
-        for user_id, quiz_id, percent in Attempt.objects.filter(pairs).values_list(
-            "user_id", "quiz_id", "percent"
-        ):
-            latest[(user_id, quiz_id)] = percent
+    if wanted:  # a superset by user, quiz and number, narrowed to the exact triples here
+        for user_id, quiz_id, number, percent in Attempt.objects.filter(
+            user_id__in={u for u, _, _ in wanted},
+            quiz_id__in=quiz_ids,
+            number__in={n for _, _, n in wanted},
+        ).values_list("user_id", "quiz_id", "number", "percent"):
+            if (user_id, quiz_id, number) in wanted:
+                latest[(user_id, quiz_id, number)] = percent
     quizzes = {quiz.id: quiz for quiz in structure.quizzes}
     return {
-        (s["user_id"], s["quiz_id"]): QuizCell(
+        (s["user__enrollments__id"], s["quiz_id"]): QuizCell(
             quiz=quizzes[s["quiz_id"]],
             used=s["used"],
             best=s["best"],
-            latest=latest.get((s["user_id"], s["quiz_id"])),
+            latest=latest.get((s["user_id"], s["quiz_id"], s["last"])),
             passed=s["passes"] > 0,
             must_pass_failures=s["critical"],
         )
@@ -287,7 +290,7 @@ def gradebook_rows(*, structure: CourseStructure, enrollments) -> list[Gradebook
                     for m in structure.modules
                 ],
                 quizzes=[
-                    stats.get((enrollment.user_id, quiz.id), QuizCell(quiz=quiz))
+                    stats.get((enrollment.id, quiz.id), QuizCell(quiz=quiz))
                     for quiz in structure.quizzes
                 ],
             )
@@ -296,14 +299,15 @@ def gradebook_rows(*, structure: CourseStructure, enrollments) -> list[Gradebook
 
 
 def gradebook_chunks(*, structure: CourseStructure, enrollments, size: int = 500):
-    """Rows in chunks of `size` (slices of the ordered queryset, which ends in the primary key so
-    the order is total), so an export of 10,000 trainees holds one chunk at a time."""
-    start = 0
-    while True:
-        chunk = list(enrollments[start : start + size])
-        if not chunk:
-            return
-        yield from gradebook_rows(structure=structure, enrollments=chunk)
-        if len(chunk) < size:
-            return
-        start += size
+    """Rows in chunks of `size`, so an export of 10,000 trainees holds one chunk at a time.
+
+    The order is read once as a list of ids (8 bytes a trainee); each chunk then fetches its
+    own rows by id, so the per-row subqueries run for that chunk only, not for every row
+    before an OFFSET as slicing the ordered queryset would."""
+    ids = list(enrollments.values_list("pk", flat=True))
+    for start in range(0, len(ids), size):
+        batch = ids[start : start + size]
+        found = enrollments.order_by().in_bulk(batch)
+        yield from gradebook_rows(
+            structure=structure, enrollments=[found[pk] for pk in batch if pk in found]
+        )
