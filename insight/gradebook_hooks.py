@@ -3,6 +3,7 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.log_actions import LogFormatter
 
 from insight import gradebook_views, record_views, results_views
 from insight.gradebook_audit import EXPORT_ACTION
@@ -73,4 +74,14 @@ def register_results_menu_item():
 
 @hooks.register("register_log_actions")
 def register_export_log_action(actions):
-    actions.register_action(EXPORT_ACTION, "Export", "Exported")
+    @actions.register_action(EXPORT_ACTION)
+    class Exported(LogFormatter):
+        """"Exported gradebook (CSV), filters: status=stuck" in the history and log report."""
+
+        label = "Export"
+
+        def format_message(self, log_entry):
+            data = log_entry.data or {}
+            what, file_format = data.get("what", "data"), str(data.get("format", "")).upper()
+            filters = ", ".join(f"{k}={v}" for k, v in (data.get("filters") or {}).items())
+            return f"Exported {what} ({file_format})" + (f", filters: {filters}" if filters else "")

@@ -93,7 +93,7 @@ def test_gradebook_export_is_audited_with_its_filters(client, cohort):
     }
     assert timezone.now() - entry.timestamp < timezone.timedelta(minutes=1)
     history = client.get(reverse("wagtailadmin_pages:history", args=[data.course.pk]))
-    assert "Exported" in history.content.decode()
+    assert "Exported gradebook (XLSX), filters: course=" in history.content.decode()
 
 
 def test_unknown_export_format_is_a_404(client, cohort):

@@ -56,6 +56,17 @@ def test_instructor_sees_each_trainee_with_the_status_their_progress_gives(clien
     assert [cell.done for cell in rows["Ben Busy"].modules] == [1, 0]
     html = response.content.decode()
     assert "HCPC-123" in html and "Progress funnel per module" in html
+    # the funnel, by hand: 4 enrolled, 3 started, only Dan got through module 1 (two lessons and
+    # the gate) and module 2, completed and holds a certificate
+    assert [(s.label.split(":")[0], s.count) for s in response.context["stages"]] == [
+        ("Enrolled", 4),
+        ("Started", 3),
+        ("Done", 1),
+        ("Done", 1),
+        ("Completed the course", 1),
+        ("Holds a valid certificate", 1),
+    ]
+    assert 'data-testid="funnel-table"' in html
 
 
 @pytest.mark.parametrize(
