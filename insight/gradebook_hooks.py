@@ -76,7 +76,7 @@ def register_results_menu_item():
 def register_export_log_action(actions):
     @actions.register_action(EXPORT_ACTION)
     class Exported(LogFormatter):
-        """"Exported gradebook (CSV), filters: status=stuck" in the history and log report."""
+        """ "Exported gradebook (CSV), filters: status=stuck" in the history and log report."""
 
         label = "Export"
 

@@ -17,6 +17,9 @@ from wagtail.images import get_image_model
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import HistoryView as SnippetHistoryView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -124,10 +127,35 @@ class ScenarioViewSet(SnippetViewSet):
     list_display = ["title"]
 
 
+class _OverrideScope:
+    scope_field = "quiz__path"  # overrides on quizzes of the instructor's courses only
+
+
+class OverrideIndexView(_OverrideScope, CourseScopedListingMixin, SnippetIndexView):
+    pass
+
+
+class OverrideEditView(_OverrideScope, CourseScopedObjectMixin, SnippetEditView):
+    pass
+
+
+class OverrideDeleteView(_OverrideScope, CourseScopedObjectMixin, SnippetDeleteView):
+    pass
+
+
+class OverrideHistoryView(_OverrideScope, CourseScopedObjectMixin, SnippetHistoryView):
+    pass
+
+
 class QuizOverrideViewSet(SnippetViewSet):
-    """Per-trainee exceptions; every change is in Wagtail's history (audit log)."""
+    """Per-trainee exceptions; every change is in Wagtail's history (audit log). Listed and
+    edited for the instructor's own courses (courses.scope); granted from the trainee record."""
 
     model = QuizOverride
+    index_view_class = OverrideIndexView
+    edit_view_class = OverrideEditView
+    delete_view_class = OverrideDeleteView
+    history_view_class = OverrideHistoryView
     icon = "time"
     menu_label = "Trainee overrides"
     list_display = ["user", "quiz", "extra_attempts", "extra_minutes", "available_until", "reason"]

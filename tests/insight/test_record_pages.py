@@ -172,3 +172,18 @@ def test_unknown_trainee_is_a_404(client, setting):
     client.force_login(instructor)
     assert client.get("/admin/insight/trainees/999999999/").status_code == 404
     assert client.get(f"/admin/insight/trainees/{10**30}/").status_code == 404
+
+
+def test_the_overrides_listing_is_scoped_too(client, setting):
+    data, trainee, instructor = setting
+    client.force_login(instructor)
+    form = {"quiz": data.gate.pk, "extra_attempts": 1, "extra_minutes": 0, "reason": "Was ill"}
+    client.post(reverse("insight_record_override", args=[trainee.pk]), form)
+    override = QuizOverride.objects.get()
+    listing = "/admin/snippets/quizzes/quizoverride/"
+    assert "Was ill" in client.get(listing).content.decode()
+    other = gradebook_course(slug="cupping", title="Cupping basics")
+    client.force_login(instructor_of(other.course))
+    assert "Was ill" not in client.get(listing).content.decode()
+    for view in ("edit", "delete", "history"):
+        assert client.get(f"{listing}{view}/{override.pk}/").status_code == 404, view
