@@ -37,7 +37,7 @@ test: $(INSTALLED)
 	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest -m postgres -p no:cacheprovider $(PYTEST_ARGS)
 
 bench: $(INSTALLED)
-	$(PY) -m pytest tests/bench/bench_pages.py tests/bench/bench_quizzes.py tests/bench/bench_import.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m pytest tests/bench/bench_pages.py tests/bench/bench_quizzes.py tests/bench/bench_import.py tests/bench/bench_gradebook.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 	@bash scripts/system-deps.sh test
 	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest tests/bench/bench_certificates.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 

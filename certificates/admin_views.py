@@ -29,6 +29,13 @@ from certificates.services import (
     certificate_resend,
     certificate_revoke,
 )
+from courses.models import CoursePage
+from courses.scope import (
+    CourseScopedListingMixin,
+    CourseScopedObjectMixin,
+    course_subtree_q,
+    courses_for_instructor,
+)
 
 CHANGE = "certificates.change_certificate"
 STANDING_CHOICES = [("valid", "Valid"), ("expired", "Expired"), ("revoked", "Revoked")]
@@ -53,7 +60,12 @@ def with_delivery_status(queryset):
     )
 
 
+def _visible_courses(request):
+    return courses_for_instructor(user=request.user) if request else CoursePage.objects.none()
+
+
 class CertificateFilterSet(WagtailFilterSet):
+    course = django_filters.ModelChoiceFilter(label="Course", queryset=_visible_courses)
     standing = django_filters.ChoiceFilter(
         label="Standing", choices=STANDING_CHOICES, method="filter_standing"
     )
@@ -95,7 +107,10 @@ def local_naive(value):
     return timezone.localtime(value).replace(tzinfo=None, second=0, microsecond=0)
 
 
-class CertificateIndexView(IndexView):
+class CertificateIndexView(CourseScopedListingMixin, IndexView):
+    """Certificates of the courses the user may see (courses.scope), exports included."""
+
+    scope_field = "course__path"
     # Names are typed by trainees: a spreadsheet must not run one as a formula.
     custom_field_preprocess = {
         **{
@@ -125,7 +140,8 @@ def delivery_label(certificate) -> str:
     return f"{label} ({attempts} attempt{'s' if attempts != 1 else ''})" if attempts > 1 else label
 
 
-class CertificateInspectView(InspectView):
+class CertificateInspectView(CourseScopedObjectMixin, InspectView):
+    scope_field = "course__path"
     template_name = "certificates/admin/inspect.html"
     EMPTY = {
         "reissued_at": "Not re-issued",
@@ -162,8 +178,10 @@ class CertificateInspectView(InspectView):
         return context
 
 
-class CertificateHistoryView(HistoryView):
+class CertificateHistoryView(CourseScopedObjectMixin, HistoryView):
     """The audit trail is for everyone who may see the register, not only editors."""
+
+    scope_field = "course__path"
 
     any_permission_required = ["view"]
 
@@ -201,12 +219,16 @@ ACTIONS = {
 }
 
 
+def _in_scope(request):
+    return Certificate.objects.filter(course_subtree_q(user=request.user, field="course__path"))
+
+
 @require_http_methods(["GET", "POST"])
 def certificate_action(request, pk: int, action: str):
     """Revoke or re-issue, with a reason; the services log who did it."""
     if not request.user.has_perm(CHANGE):
         raise PermissionDenied
-    certificate = get_object_or_404(Certificate, pk=pk)
+    certificate = get_object_or_404(_in_scope(request), pk=pk)
     spec = ACTIONS[action]
     form = ReasonForm(request.POST or None)
     inspect_url = reverse("certificate_register:inspect", args=[pk])
@@ -231,7 +253,7 @@ def certificate_action(request, pk: int, action: str):
 def certificate_resend_view(request, pk: int):
     if not request.user.has_perm(CHANGE):
         raise PermissionDenied
-    certificate = get_object_or_404(Certificate, pk=pk)
+    certificate = get_object_or_404(_in_scope(request), pk=pk)
     try:
         certificate_resend(certificate=certificate, user=request.user)
     except CertificateActionError as error:

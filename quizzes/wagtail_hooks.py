@@ -10,15 +10,20 @@ from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic.models import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 from wagtail.images import get_image_model
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
+from wagtail.snippets.views.snippets import EditView as SnippetEditView
+from wagtail.snippets.views.snippets import HistoryView as SnippetHistoryView
 from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from courses.scope import CourseScopedListingMixin, CourseScopedObjectMixin
 from quizzes import item_review_admin  # noqa: F401  (registers the item-writing review)
 from quizzes.admin_views import QuestionCopyView, QuestionCreateView, QuestionEditView
 from quizzes.blocks import QUESTION_TYPE_LABELS
@@ -122,10 +127,35 @@ class ScenarioViewSet(SnippetViewSet):
     list_display = ["title"]
 
 
+class _OverrideScope:
+    scope_field = "quiz__path"  # overrides on quizzes of the instructor's courses only
+
+
+class OverrideIndexView(_OverrideScope, CourseScopedListingMixin, SnippetIndexView):
+    pass
+
+
+class OverrideEditView(_OverrideScope, CourseScopedObjectMixin, SnippetEditView):
+    pass
+
+
+class OverrideDeleteView(_OverrideScope, CourseScopedObjectMixin, SnippetDeleteView):
+    pass
+
+
+class OverrideHistoryView(_OverrideScope, CourseScopedObjectMixin, SnippetHistoryView):
+    pass
+
+
 class QuizOverrideViewSet(SnippetViewSet):
-    """Per-trainee exceptions; every change is in Wagtail's history (audit log)."""
+    """Per-trainee exceptions; every change is in Wagtail's history (audit log). Listed and
+    edited for the instructor's own courses (courses.scope); granted from the trainee record."""
 
     model = QuizOverride
+    index_view_class = OverrideIndexView
+    edit_view_class = OverrideEditView
+    delete_view_class = OverrideDeleteView
+    history_view_class = OverrideHistoryView
     icon = "time"
     menu_label = "Trainee overrides"
     list_display = ["user", "quiz", "extra_attempts", "extra_minutes", "available_until", "reason"]
@@ -186,14 +216,25 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         )
 
 
+class ScopedAttemptIndexView(CourseScopedListingMixin, IndexView):
+    scope_field = "quiz__path"  # attempts on quizzes of the instructor's courses only
+
+
+class ScopedAttemptInspectView(CourseScopedObjectMixin, InspectView):
+    scope_field = "quiz__path"
+
+
 class AttemptViewSet(ModelViewSet):
-    """Every trainee's attempts, filterable by quiz and outcome, for instructors."""
+    """Trainees' attempts on quizzes of the instructor's courses, filterable by quiz and outcome.
+
+    Not in the menu: insight's "Quiz results" (with the responses) is the way in."""
 
     model = Attempt
     icon = "tasks"
-    menu_label = "Quiz results"
-    menu_order = 210
-    add_to_admin_menu = True
+    menu_label = "Attempts"
+    add_to_admin_menu = False
+    index_view_class = ScopedAttemptIndexView
+    inspect_view_class = ScopedAttemptInspectView
     copy_view_enabled = False
     inspect_view_enabled = True
     form_fields = []  # never edited: the permission policy refuses add, change and delete

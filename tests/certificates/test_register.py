@@ -111,6 +111,17 @@ def test_register_is_for_staff_only(client, issue):
     assert certificate.status == "valid"
 
 
+def _may_edit_course(user, course):
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    group = Group.objects.create(name=f"Editors of {course.slug}")
+    GroupPagePermission.objects.create(
+        group=group, page=course, permission=Permission.objects.get(codename="change_page")
+    )
+    user.groups.add(group)
+
+
 def test_view_only_staff_read_the_register_but_cannot_act(client, issue):
     from django.contrib.auth.models import Permission
 
@@ -121,6 +132,8 @@ def test_view_only_staff_read_the_register_but_cannot_act(client, issue):
         Permission.objects.get(codename="view_certificate"),
     )
     client.force_login(reader)
+    assert certificate.holder_name not in client.get(INDEX).content.decode()  # no course yet
+    _may_edit_course(reader, certificate.course)  # the register shows the courses one may edit
     assert certificate.holder_name in client.get(INDEX).content.decode()
     inspect = client.get(f"{INDEX}inspect/{certificate.pk}/").content.decode()
     assert "Revoke…" not in inspect
