@@ -63,6 +63,8 @@ def visible_quizzes(user):
 
 def quiz_for(user, quiz_id: int) -> QuizPage:
     """The quiz, if the user may see its course; 404 otherwise (never confirms it exists)."""
+    if not 0 < quiz_id < 2**63:  # beyond any primary key (and SQLite's integers)
+        raise Http404
     quiz = visible_quizzes(user).filter(pk=quiz_id).first()
     if quiz is None:
         raise Http404

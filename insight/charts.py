@@ -47,9 +47,13 @@ def _join(parts) -> SafeString:
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 (parts are escaped)
 
 
+def _band(index: int, bands: int) -> str:
+    return f"{index * 10}–{index * 10 + (10 if index == bands - 1 else 9)}"
+
+
 def histogram(counts: Sequence[int], *, pass_mark: int, chart_id: str = "histogram"):
     """Attempts per 10 % band of the score, with the pass mark drawn as a line."""
-    width, height, left, bottom, top = 640, 260, 44, 40, 14
+    width, height, left, bottom, top = 640, 280, 44, 40, 34
     plot_w, plot_h = width - left - 12, height - bottom - top
     peak = max(max(counts, default=0), 1)
     bar = plot_w / len(counts)
@@ -74,7 +78,8 @@ def histogram(counts: Sequence[int], *, pass_mark: int, chart_id: str = "histogr
                 '<text x="{:.1f}" y="{}" text-anchor="middle" font-size="12" fill="{}">{}</text>',
                 x + 3, top + plot_h - bar_h, bar - 6, bar_h, TEAL, index * 10,
                 index * 10 + (10 if index == len(counts) - 1 else 9), count,
-                "" if count == 1 else "s", x + bar / 2, height - bottom + 16, INK, f"{index * 10}",
+                "" if count == 1 else "s", x + bar / 2, height - bottom + 16, INK,
+                _band(index, len(counts)),
             )
         )  # fmt: skip
     mark_x = left + plot_w * pass_mark / 100
@@ -82,9 +87,10 @@ def histogram(counts: Sequence[int], *, pass_mark: int, chart_id: str = "histogr
         format_html(
             '<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" stroke="{}" stroke-width="2" '
             'stroke-dasharray="6 4"/><text x="{:.1f}" y="{}" font-size="12" fill="{}" '
-            'text-anchor="end">pass mark {} %</text>'
+            'text-anchor="middle">pass mark {} %</text>'
             '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">score (%)</text>',
-            mark_x, mark_x, top, top + plot_h, AMBER, mark_x - 4, top + 12, AMBER, pass_mark,
+            mark_x, mark_x, top - 6, top + plot_h, AMBER, min(max(mark_x, 60), width - 60),
+            top - 12, AMBER, pass_mark,
             left + plot_w / 2, height - 6, INK,
         )
     )  # fmt: skip
@@ -147,7 +153,8 @@ def scatter(points: Sequence[tuple[str, float, float, bool]], *, chart_id: str =
         parts.append(
             format_html(
                 '<g><title>Item {}: facility {:.0f} %, discrimination {:.2f}{}</title>'
-                '<circle cx="{:.1f}" cy="{:.1f}" r="11" fill="{}" stroke="#fff"/>'
+                '<circle cx="{:.1f}" cy="{:.1f}" r="10" fill="{}" fill-opacity="0.9" '
+                'stroke="#fff"/>'
                 '<text x="{:.1f}" y="{:.1f}" text-anchor="middle" font-size="11" fill="#fff" '
                 'font-weight="bold">{}</text></g>',
                 number, facility * 100, value, " (flagged)" if flagged else "",
@@ -168,23 +175,23 @@ def scatter(points: Sequence[tuple[str, float, float, bool]], *, chart_id: str =
 
 def option_bars(options, *, chart_id: str):
     """Each option's share of the bottom and the top third (grey and teal bars)."""
-    row_h, left, width = 46, 190, 640
+    row_h, left, width = 50, 150, 440
     height = 30 + row_h * len(options)
-    plot_w = width - left - 56
+    plot_w = width - left - 52
     parts = [
         format_html(
             '<rect x="{}" y="6" width="12" height="12" fill="{}"/><text x="{}" y="16" '
-            'font-size="12" fill="{}">bottom third</text><rect x="{}" y="6" width="12" '
-            'height="12" fill="{}"/><text x="{}" y="16" font-size="12" fill="{}">top third</text>',
+            'font-size="13" fill="{}">bottom third</text><rect x="{}" y="6" width="12" '
+            'height="12" fill="{}"/><text x="{}" y="16" font-size="13" fill="{}">top third</text>',
             left, GREY, left + 16, INK, left + 120, TEAL, left + 136, INK,
         )
     ]  # fmt: skip
     for index, option in enumerate(options):
         y = 28 + index * row_h
-        label = option.text if len(option.text) <= 28 else option.text[:27] + "…"
+        label = option.text if len(option.text) <= 22 else option.text[:21] + "…"
         parts.append(
             format_html(
-                '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{}"{}>{}{}</text>',
+                '<text x="{}" y="{}" text-anchor="end" font-size="13" fill="{}"{}>{}{}</text>',
                 left - 8, y + 19, INK,
                 mark_safe(' font-weight="bold"') if option.is_keyed else "",
                 "✓ " if option.is_keyed else "", label,
@@ -194,8 +201,8 @@ def option_bars(options, *, chart_id: str):
             share = share or 0.0
             parts.append(
                 format_html(
-                    '<rect x="{}" y="{}" width="{:.1f}" height="15" fill="{}"/>'
-                    '<text x="{:.1f}" y="{}" font-size="11" fill="{}">{:.0f} %</text>',
+                    '<rect x="{}" y="{}" width="{:.1f}" height="16" fill="{}"/>'
+                    '<text x="{:.1f}" y="{}" font-size="12" fill="{}">{:.0f} %</text>',
                     left, y + offset + 4, max(plot_w * share, 1), colour,
                     left + max(plot_w * share, 1) + 4, y + offset + 16, INK, share * 100,
                 )
