@@ -78,7 +78,8 @@ def test_queries_do_not_grow_with_the_attempts(on_each_database):
             analysis = quiz_analysis(quiz=quiz, filters=Filters())
         assert analysis.attempts == size
         counts[size] = len(queries)
-    assert counts[10] == counts[200], counts
+    print(f"\nitem-analysis queries for 10 and 200 attempts: {counts}")
+    assert counts[10] == counts[200] >= 7, counts
 
 
 def test_no_submitted_attempts_says_so(on_each_database):

@@ -97,7 +97,8 @@ def test_page_queries_do_not_grow_with_the_attempts(client, on_each_database):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(page_url(quiz)).status_code == 200
         counts[size] = len(queries)
-    assert counts[10] == counts[200], counts
+    print(f"\nitem-analysis page queries for 10 and 200 attempts: {counts}")
+    assert counts[10] == counts[200] > 10, counts
 
 
 def test_export_csv_and_xlsx_are_formula_safe_and_audited(client):
