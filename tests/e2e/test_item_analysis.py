@@ -10,7 +10,13 @@ from playwright.sync_api import expect
 
 pytestmark = pytest.mark.e2e
 
-SPINE = Path(__file__).resolve().parents[2] / "demo" / "assets" / "lumbar_spine.svg"
+SPINE = (
+    Path(__file__).resolve().parents[2]
+    / "demo"
+    / "course"
+    / "assets"
+    / "lower-back-posterior-view.svg"
+)
 PASSWORD = "analysis-instructor-2026"
 
 
