@@ -39,7 +39,7 @@ test: $(INSTALLED)
 bench: $(INSTALLED)
 	$(PY) -m pytest tests/bench/bench_pages.py tests/bench/bench_quizzes.py tests/bench/bench_import.py tests/bench/bench_gradebook.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 	@bash scripts/system-deps.sh test
-	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest tests/bench/bench_certificates.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
+	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest tests/bench/bench_certificates.py tests/bench/bench_item_analysis.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/private var/mail var/celerybeat-schedule*
