@@ -41,11 +41,14 @@ def decode(encoded: str) -> bytes:
         raise BadStatusList("encodedList is not multibase base64url (it must start with 'u')")
     body = encoded[1:]
     try:
-        compressed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+        padded = body + "=" * (-len(body) % 4)
+        compressed = base64.b64decode(padded, altchars=b"-_", validate=True)
         inflater = zlib.decompressobj(wbits=31)  # gzip framing
         bits = inflater.decompress(compressed, MIN_BITS * 8)
     except (binascii.Error, ValueError, zlib.error) as error:
         raise BadStatusList("encodedList is not GZIP-compressed base64url") from error
+    if not compressed:
+        raise BadStatusList("encodedList is not GZIP-compressed base64url (it is empty)")
     if len(bits) * 8 < MIN_BITS:
         raise BadStatusList(f"the list has {len(bits) * 8} entries; the minimum is {MIN_BITS}")
     return bits

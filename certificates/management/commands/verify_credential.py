@@ -34,7 +34,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--keys", help="the issuer's JWK Set (file or URL); default: this site's keys"
         )
-        parser.add_argument("--status-list", help="the status list credential (file or URL)")
+        parser.add_argument(
+            "--status-list",
+            help="the status list credential (file or URL); default with --keys: not checked",
+        )
 
     def handle(self, *args, file, keys, status_list, **options):
         with Path(file).open("rb") if Path(file).is_file() else _missing(file) as handle:
@@ -44,11 +47,16 @@ class Command(BaseCommand):
                 jwks = json.loads(read_source(keys))
             except ValueError as error:
                 raise CommandError(f"{keys}: not a JSON JWK Set") from error
-        else:
+        else:  # on the issuer's own server: its keys, and its list unless another is given
             from certificates.credential_keys import public_jwks
+            from certificates.credential_services import status_list_current
 
             jwks = public_jwks()
-        status = read_source(status_list) if status_list else None
+            status_list = status_list or "-"
+        if status_list == "-" and not keys:
+            status = status_list_current().jwt
+        else:
+            status = read_source(status_list) if status_list else None
         report = verify(raw, jwks=jwks, status_list=status)
         for check in report.checks:
             mark = {True: "PASS", False: "FAIL", None: "----"}[check.ok]
