@@ -35,7 +35,7 @@ def _font(size: int, bold: bool = False):
 
 
 def badge_image(*, title: str, issuer: str) -> Image.Image:
-    image = Image.new("RGB", (SIZE, SIZE), WHITE)
+    image = Image.new("RGBA", (SIZE, SIZE), (255, 255, 255, 0))  # transparent corners
     draw = ImageDraw.Draw(image)
     draw.ellipse((8, 8, SIZE - 8, SIZE - 8), fill=NAVY, outline=GOLD, width=10)
     draw.text((SIZE / 2, 92), issuer[:40], font=_font(18, bold=True), fill=GOLD, anchor="mm")

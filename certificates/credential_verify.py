@@ -126,7 +126,7 @@ def verify(
     if key is None:
         report.add("Signature", None, "not checked: no key to check it with.")
     elif signature_valid(parsed.token, key):
-        report.add("Signature", True, f"made by the issuer key {parsed.header['kid']}.")
+        report.add("Signature", True, "the issuer's key made it; nothing changed since.")
     else:
         report.add(
             "Signature", False, "the signature does not match: the file was changed after signing."
@@ -161,8 +161,12 @@ def _check_header_and_key(report: Report, parsed: ParsedToken, jwks: dict) -> di
             "Issuer key", False, f"it was signed by a key the issuer does not publish ({kid!r})."
         )
         return None
-    report.add("Issuer key", True, f"{kid} is in the issuer's key set.")
+    report.add("Issuer key", True, f"the issuer publishes key {_short(kid)}.")
     return match
+
+
+def _short(kid: str) -> str:
+    return kid.rpartition("#")[2] or kid
 
 
 def _check_contents(report: Report, payload: dict) -> None:
