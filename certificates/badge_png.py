@@ -1,4 +1,4 @@
-"""The badge image with its credential baked in (Open Badges 3.0 §5.3 "Baking", PNG).
+"""The badge image with its credential baked in (OB 3.0 "Baked Badge", PNG).
 
 OB 3.0 bakes the VC-JWT into one uncompressed iTXt chunk with the keyword
 ``openbadgecredential`` (OB 2.0 used ``openbadges``); the chunk must not appear twice. Pillow

@@ -2,7 +2,7 @@
 
 OB 3.0 on the Verifiable Credentials Data Model 2.0: the VC v2 context first, then the OB
 context 3.0.3; ``validFrom``/``validUntil`` (not the VC 1.1 ``issuanceDate``). The holder is
-named by a salted SHA-256 of their email (an IdentityObject, OB 3.0 §B.1.7): a relying party
+named by a salted SHA-256 of their email (an OB 3.0 IdentityObject): a relying party
 who is told the email can check it, nobody can read it.
 """
 
@@ -130,7 +130,7 @@ def achievement_json(achievement: AchievementFacts, issuer: IssuerFacts) -> dict
 
 
 def open_badge_credential(facts: CredentialFacts) -> dict:
-    """The unsigned OpenBadgeCredential (OB 3.0 §B.1.2 AchievementCredential)."""
+    """The unsigned OpenBadgeCredential (OB 3.0 data model: AchievementCredential)."""
     achievement = achievement_json(facts.achievement, facts.issuer)
     return {
         "@context": [VC_CONTEXT, OB_CONTEXT],
@@ -183,7 +183,7 @@ def open_badge_credential(facts: CredentialFacts) -> dict:
 
 
 def jwt_claims(credential: dict) -> dict:
-    """OB 3.0 §8.2.3: the payload is the credential plus the registered claims it implies."""
+    """OB 3.0 "JWT Payload Format": the credential plus the registered claims it implies."""
     claims = dict(credential)
     claims["iss"] = credential["issuer"]["id"]
     claims["jti"] = credential["id"]

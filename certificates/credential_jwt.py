@@ -1,4 +1,4 @@
-"""VC-JWT (OB 3.0 §8.2): sign a credential as a compact JWS, and take one apart strictly.
+"""OB 3.0 "JSON Web Token Proof Format": sign a credential as a compact JWS; read one strictly.
 
 joserfc signs and checks signatures. Parsing is strict on purpose: base64url segments must be
 canonical (re-encoding gives the same text), so changing the unused low bits of the last
@@ -20,7 +20,8 @@ from joserfc.jwk import OKPKey
 from certificates.badges import jwt_claims
 
 ALG = "EdDSA"
-HEADER_NAMES = {"alg", "kid", "typ"}  # §8.2.2: additional JOSE headers are not allowed
+# OB 3.0 "Create the JOSE Header": additional JOSE headers are not allowed.
+HEADER_NAMES = {"alg", "kid", "typ"}
 _registry = jws.JWSRegistry(algorithms=[ALG])
 
 

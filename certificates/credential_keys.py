@@ -2,7 +2,7 @@
 
 One file per key (``<slug>.jwk.json``: the private JWK and when it was made). The newest key
 signs; every key in the directory stays in the published JWK Set, so credentials signed before a
-rotation keep verifying. The kid is a URL into the JWK Set, as OB 3.0 §8.2 asks of a ``kid``.
+rotation keep verifying. The kid is a URL into the JWK Set, as OB 3.0 asks of a ``kid``.
 """
 
 from __future__ import annotations

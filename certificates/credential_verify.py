@@ -120,7 +120,7 @@ def verify(
         for name in ("Issuer key", "Signature", "Contents", "Dates", "Status"):
             report.add(name, None, "not checked: the file could not be read.")
         return report
-    report.add("Format", True, "a compact JWT (VC-JWT, OB 3.0 §8.2).")
+    report.add("Format", True, "a compact JWT (an OB 3.0 VC-JWT).")
     report.credential = parsed.payload
     key = _check_header_and_key(report, parsed, jwks)
     if key is None:

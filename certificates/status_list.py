@@ -2,8 +2,8 @@
 
 Bit ``i`` is the ``i``-th bit from the left of the uncompressed bitstring (most significant bit
 of byte ``i // 8`` first); 1 means revoked. The list is GZIP-compressed and base64url-encoded
-with the multibase prefix ``u`` (§2.1); it has at least 131,072 entries (16 KB), so one
-holder's index says little about who else is on it.
+with the multibase prefix ``u``; it has at least 131,072 entries (16 KB), so one holder's
+index says little about who else is on it.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def is_set(bits: bytes, index: int) -> bool:
 def status_list_credential(
     *, url: str, issuer_id: str, revoked: Iterable[int], valid_from: datetime
 ) -> dict:
-    """The BitstringStatusListCredential (§2.2) that every badge's credentialStatus points at."""
+    """The BitstringStatusListCredential that every badge's credentialStatus points at."""
     return {
         "@context": [VC_CONTEXT],
         "id": url,

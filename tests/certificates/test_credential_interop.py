@@ -1,8 +1,8 @@
 """Interoperability: a third-party Open Badges 3.0 verifier (openbadgeslib) accepts our files.
 
 openbadgeslib checks the VC 2.0 + OB 3.0 @context pair, the VC-JWT claims against the
-credential (§8.2), the validity window, the Bitstring Status List (its signature bound to the
-issuer) and reads the baked PNG by the OB 3.0 keyword. It uses PyJWT, not joserfc.
+credential, the validity window, the Bitstring Status List (its signature bound to the issuer)
+and reads the baked PNG by the OB 3.0 keyword. It uses PyJWT, not joserfc.
 """
 
 import pytest
