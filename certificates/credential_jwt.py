@@ -87,7 +87,7 @@ def parse(token: str) -> ParsedToken:
 def _json_object(data: bytes, what: str) -> dict:
     try:
         value = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as error:
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:  # deep nesting too
         raise MalformedToken(f"the {what} is not JSON") from error
     if not isinstance(value, dict):
         raise MalformedToken(f"the {what} is not a JSON object")

@@ -77,7 +77,7 @@ def token_from_upload(raw: bytes) -> str:
         return text
     try:
         document = json.loads(text)
-    except ValueError as error:
+    except (ValueError, RecursionError) as error:  # 100,000 nested brackets fit in 256 KB
         raise MalformedToken("the file starts like JSON but is not valid JSON") from error
     return _token_in_json(document)
 

@@ -125,9 +125,18 @@ def test_claims_that_disagree_with_the_credential_are_refused(issued):
         (b'{"@context": [], "type": ["VerifiableCredential"]}', "carries no signature"),
         (b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "damaged"),
         (b"x" * (300 * 1024), "larger than 256 KB"),
+        (b'{"a":' + b"[" * 200_000, "starts like JSON but is not valid JSON"),  # recursion
+        (
+            (
+                b64url_encode(b'{"alg":"EdDSA"}') + "." + b64url_encode(b"[" * 50_000) + ".AA"
+            ).encode(),
+            "the payload is not JSON",
+        ),
     ],
+    ids=lambda value: value[:24] if isinstance(value, str) else None,
 )
 def test_malformed_files_say_what_is_wrong(raw, reason):
+    """Deeply nested JSON (200,000 brackets fit in 256 KB) raised RecursionError, uncaught."""
     report = verify(raw, jwks=public_jwks(), status_list=None)
     assert_rejected(report)
     assert reason in report.summary
