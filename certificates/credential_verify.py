@@ -241,9 +241,13 @@ def _check_status(report: Report, payload: dict, jwks: dict, status_list) -> Non
         return
     try:
         bits = _trusted_status_bits(status_list, jwks, list_url, payload)
-        revoked = bitstring.is_set(bits, int(index))
     except (MalformedToken, bitstring.BadStatusList) as error:
         report.add("Status", False, f"the status list cannot be trusted: {error}.")
+        return
+    try:
+        revoked = bitstring.is_set(bits, int(index))
+    except bitstring.BadStatusList as error:
+        report.add("Status", False, f"its status entry is wrong: {error}.")
         return
     if revoked:
         report.add("Status", False, "the issuer has revoked it (its status list bit is set).")

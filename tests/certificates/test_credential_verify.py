@@ -261,3 +261,32 @@ def test_upload_form_refuses_huge_and_missing_files(client):
     response = client.post("/certificates/verify/credential/", {"credential": huge})
     assert response.status_code == 413 and b"too large" in response.content
     assert client.post("/certificates/verify/credential/", {}).status_code == 400
+
+
+@pytest.mark.parametrize("index", ["١٢", "-1", "1e3", "99999999999", " 7", "131072"])
+def test_a_status_index_that_is_not_plain_digits_in_range_is_refused(issued, index):
+    """Unicode digits pass str.isdigit(); int() would read them. Neither may reach the list."""
+    _, credential = issued
+    payload = payload_of(credential.jwt)
+    payload["credentialStatus"]["statusListIndex"] = index
+    key = current_key()
+    resigned = sign_payload(payload, key=key.key, kid=key.kid)
+    report = verify(resigned, jwks=public_jwks(), status_list=status_list_current().jwt)
+    assert check(report, "Status").ok is False, report.checks
+
+
+@hsettings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    body=st.binary(max_size=4000)
+    | st.text(alphabet=st.characters(codec="utf-8") | st.just("\x00"), max_size=300).map(
+        lambda t: t.encode("utf-8", "surrogatepass")
+    )
+    | st.integers(min_value=-(10**40), max_value=10**40).map(lambda n: b'{"proof":{"jwt":%d}}' % n),
+    name=st.text(min_size=1, max_size=40).filter(lambda n: "\x00" not in n and "/" not in n),
+)
+def test_the_upload_form_never_fails_with_a_server_error(issued, client, body, name):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(name.encode("utf-8", "replace").decode(), body)
+    response = client.post("/certificates/verify/credential/", {"credential": upload})
+    assert response.status_code in {200, 400, 413, 429}
