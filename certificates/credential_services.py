@@ -8,7 +8,7 @@ import uuid
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from django.utils import timezone
 from django.utils.html import strip_tags
 
@@ -156,6 +156,27 @@ def credentials_withdraw(*, certificate: Certificate, superseded: bool) -> int:
         IssuedCredential.Standing.SUPERSEDED if superseded else IssuedCredential.Standing.REVOKED
     )
     return _set_status(IssuedCredential.objects.filter(certificate=certificate), standing)
+
+
+def credentials_sweep(*, limit: int = 500) -> int:
+    """Beat: sign the credential of every valid certificate that lacks one (a lost task, or no
+    key yet when it was issued). One bad certificate does not stop the others."""
+    live = IssuedCredential.objects.filter(
+        certificate=OuterRef("pk"), code=OuterRef("code"), standing=IssuedCredential.Standing.LIVE
+    )
+    missing = (
+        Certificate.objects.filter(status=Certificate.Status.VALID)
+        .exclude(pdf="")
+        .exclude(Exists(live))
+        .order_by("pk")[:limit]
+    )
+    signed = 0
+    for certificate in missing:
+        try:
+            signed += credential_issue(certificate=certificate) is not None
+        except Exception:
+            logger.exception("Could not sign the credential of certificate %s", certificate.pk)
+    return signed
 
 
 def enqueue_credential_issue(certificate_id: int) -> None:

@@ -2,7 +2,11 @@
 
 from celery import shared_task
 
-from certificates.credential_services import credential_issue, status_list_rebuild
+from certificates.credential_services import (
+    credential_issue,
+    credentials_sweep,
+    status_list_rebuild,
+)
 from certificates.models import Certificate
 
 
@@ -25,3 +29,9 @@ def rebuild_status_list(self) -> int:
         return status_list_rebuild().revoked_count
     except Exception as error:  # noqa: BLE001 - a missing key or a locked database: retry
         raise self.retry(exc=error, countdown=min(600, 2**self.request.retries * 5)) from error
+
+
+@shared_task(ignore_result=True, acks_late=True)
+def sweep_credentials() -> int:
+    """Beat: credentials that a lost task (or a missing key) left unsigned."""
+    return credentials_sweep()

@@ -216,6 +216,10 @@ CELERY_BEAT_SCHEDULE = {
     "submit-expired-attempts": {"task": "quizzes.tasks.submit_expired_attempts", "schedule": 60.0},
     "sweep-certificates": {"task": "certificates.tasks.sweep_certificates", "schedule": 300.0},
     # Catches up a status-list rebuild that could not be queued (Redis down at revocation).
+    "sweep-credentials": {
+        "task": "certificates.credential_tasks.sweep_credentials",
+        "schedule": 900.0,
+    },
     "rebuild-credential-status-list": {
         "task": "certificates.credential_tasks.rebuild_status_list",
         "schedule": 3600.0,

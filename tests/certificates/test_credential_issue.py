@@ -108,3 +108,18 @@ def test_practical_skills_join_the_criteria_when_courses_have_them(issued, monke
     claims = pyjwt.decode(fresh.jwt, options={"verify_signature": False})
     narrative = claims["credentialSubject"]["achievement"]["criteria"]["narrative"]
     assert "- Needle handling\n- Clean technique" in narrative
+
+
+def test_the_sweep_signs_what_a_lost_task_left_and_only_that(
+    issued, issue, instructor, django_assert_max_num_queries
+):
+    from certificates.credential_services import credentials_sweep
+
+    certificate, credential = issued
+    credential.delete()  # the task was lost (or production had no key yet)
+    revoked = issue()
+    certificate_revoke(certificate=revoked, reason="Fraud", user=instructor)
+    assert credentials_sweep() == 1
+    assert IssuedCredential.objects.filter(certificate=certificate, standing="live").count() == 1
+    with django_assert_max_num_queries(1):
+        assert credentials_sweep() == 0
