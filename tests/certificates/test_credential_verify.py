@@ -254,12 +254,22 @@ def test_upload_form_checks_a_file(issued, client):
     assert response.status_code == 200 and b"Not valid because" in response.content
 
 
-def test_upload_form_refuses_huge_and_missing_files(client):
+def test_upload_form_refuses_huge_and_missing_files(client, monkeypatch):
     from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.test import Client
 
+    def no_parsing(self):
+        raise AssertionError("a huge body must be refused before it is parsed")
+
+    browser = Client(enforce_csrf_checks=True)  # as a real browser: cookie and token
+    token = browser.get("/certificates/verify/credential/").cookies["csrftoken"].value
+    monkeypatch.setattr("django.http.multipartparser.MultiPartParser.parse", no_parsing)
     huge = SimpleUploadedFile("c.json", b"{" + b" " * (2 * 1024 * 1024))
-    response = client.post("/certificates/verify/credential/", {"credential": huge})
+    response = browser.post(
+        "/certificates/verify/credential/", {"credential": huge, "csrfmiddlewaretoken": token}
+    )
     assert response.status_code == 413 and b"too large" in response.content
+    monkeypatch.undo()
     assert client.post("/certificates/verify/credential/", {}).status_code == 400
 
 
