@@ -24,3 +24,9 @@ class CertificatesConfig(AppConfig):
         from .dashboard import CertificatePanels
 
         register_enrollment_panel(CertificatePanels())
+
+        from django.core.checks import register
+
+        from .credential_keys import check_signing_keys
+
+        register(check_signing_keys)

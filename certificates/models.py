@@ -185,3 +185,7 @@ class CertificateEmail(models.Model):
 
     def __str__(self):
         return f"{self.get_kind_display()} · {self.get_status_display()}"
+
+
+# The Open Badges 3.0 rows live in their own module; importing them here registers them.
+from certificates.credential_models import IssuedCredential, StatusListPublication  # noqa: E402, F401

@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from certificates.codes import new_code
+from certificates.credential_services import credentials_withdraw
 from certificates.emails import certificate_email_queue
 from certificates.models import Certificate, CertificateEmail, CertificateTemplate, RetiredCode
 from certificates.pdf import certificate_html, render_pdf
@@ -132,6 +133,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, user) -> Certif
     certificate_email_queue(
         certificate=certificate, kind=CertificateEmail.Kind.REVOCATION, requested_by=user
     )
+    credentials_withdraw(certificate=certificate, superseded=False)  # its status bit, on commit
     log(instance=certificate, action="certificates.revoke", user=user, data={"reason": reason})
     transaction.on_commit(lambda: enqueue_render(certificate.pk))
     return certificate
@@ -168,6 +170,7 @@ def certificate_reissue(*, certificate: Certificate, reason: str, user) -> Certi
     certificate.pdf = ""
     certificate.pdf_rendered_at = None
     certificate.save()
+    credentials_withdraw(certificate=certificate, superseded=True)  # the new one follows the PDF
     log(
         instance=certificate,
         action="certificates.reissue",

@@ -4,6 +4,8 @@ from celery import shared_task
 from celery.utils.time import get_exponential_backoff_interval
 from django.conf import settings
 
+from certificates.credential_services import enqueue_credential_issue
+from certificates.credential_tasks import issue_credential, rebuild_status_list  # noqa: F401
 from certificates.emails import (
     EmailNotSent,
     certificate_email_send,
@@ -26,6 +28,7 @@ def render_certificate(self, certificate_id: int) -> None:
     except Exception as error:  # noqa: BLE001 - any failure is retried
         raise self.retry(exc=error, countdown=min(600, 2**self.request.retries * 5)) from error
     certificate_emails_enqueue_pending(certificate_id=certificate_id)
+    enqueue_credential_issue(certificate_id)  # its own task: a key problem must not stop the PDF
 
 
 @shared_task(bind=True, acks_late=True, ignore_result=True)

@@ -215,6 +215,15 @@ CELERY_BEAT_SCHEDULE = {
     "worker-heartbeat": {"task": "home.tasks.record_worker_heartbeat", "schedule": 30.0},
     "submit-expired-attempts": {"task": "quizzes.tasks.submit_expired_attempts", "schedule": 60.0},
     "sweep-certificates": {"task": "certificates.tasks.sweep_certificates", "schedule": 300.0},
+    # Catches up a status-list rebuild that could not be queued (Redis down at revocation).
+    "sweep-credentials": {
+        "task": "certificates.credential_tasks.sweep_credentials",
+        "schedule": 900.0,
+    },
+    "rebuild-credential-status-list": {
+        "task": "certificates.credential_tasks.rebuild_status_list",
+        "schedule": 3600.0,
+    },
     "certificate-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": 3600.0,
@@ -260,6 +269,14 @@ if os.environ.get("EMAIL_URL"):
 QUIZ_DEADLINE_GRACE_SECONDS = int(os.environ.get("QUIZ_DEADLINE_GRACE_SECONDS", "5"))
 
 WAGTAIL_SITE_NAME = "Needlepoint Academy"
+# Open Badges 3.0 credentials (README, "Portable credentials"). The private signing keys live in
+# this directory, outside the repository and the database: back it up with the site's secrets.
+CREDENTIAL_KEYS_DIR = Path(
+    os.environ.get("CREDENTIAL_KEYS_DIR", BASE_DIR / "var" / "credential-keys")
+)
+CREDENTIAL_KEYS_AUTOCREATE = True  # dev and tests make a key on first use; production refuses
+CREDENTIAL_ISSUER_NAME = os.environ.get("CREDENTIAL_ISSUER_NAME", WAGTAIL_SITE_NAME)
+CREDENTIAL_MAX_UPLOAD_BYTES = 256 * 1024
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]

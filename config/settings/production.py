@@ -15,6 +15,9 @@ if len(SECRET_KEY) < 50:
     )
 
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# Never mint a signing key on the fly in production: `manage.py credential_keys rotate` makes one,
+# and a missing key directory stops signing (and `manage.py check`) instead of silently forking.
+CREDENTIAL_KEYS_AUTOCREATE = False
 # Behind a reverse proxy the client address is in X-Forwarded-For, not REMOTE_ADDR; without this
 # one person's typos would lock everyone out (lockouts and verify limits key on the address).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))

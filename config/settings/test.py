@@ -26,3 +26,7 @@ CACHES = {
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rl"},
 }
 CERTIFICATE_EMAIL_RETRY_BACKOFF = 1
+CREDENTIAL_KEYS_DIR = os.environ.get(
+    "TEST_CREDENTIAL_KEYS_DIR",
+    "/tmp/needlepoint-test-credential-keys",  # noqa: S108
+)

@@ -61,6 +61,56 @@ def test_bench_render_and_store_vs_bare_weasyprint(django_capture_on_commit_call
     assert full_median / bare_median < 2.0
 
 
+@pytest.mark.django_db
+def test_bench_credential_sign_and_bake_beside_the_pdf(
+    django_capture_on_commit_callbacks, settings, tmp_path
+):
+    """Open Badges 3.0: build + sign the VC-JWT, the whole issue service, and baking the PNG."""
+    from certificates.badge_png import baked_badge
+    from certificates.credential_jwt import sign_credential
+    from certificates.credential_keys import current_key
+    from certificates.credential_services import credential_issue
+    from certificates.models import IssuedCredential
+
+    settings.CREDENTIAL_KEYS_DIR = tmp_path / "keys"
+    user = UserFactory(full_name="Jordan Ellis", registration_number="PH778899")
+    course = build_course(modules=1, lessons_per_module=1, cpd_hours=4.5)
+    enrollment = Enrollment.objects.create(user=user, course=course, completed_at=timezone.now())
+    with django_capture_on_commit_callbacks(execute=False):
+        certificate, _ = certificate_issue(enrollment=enrollment)
+    credential = credential_issue(certificate=certificate)
+    claims = __import__("jwt").decode(credential.jwt, options={"verify_signature": False})
+    key = current_key()
+    sign_best, sign_median = best_and_median(
+        lambda: sign_credential(claims, key=key.key, kid=key.kid), rounds=200
+    )
+
+    def issue_again():
+        IssuedCredential.objects.filter(certificate=certificate).delete()
+        credential_issue(certificate=Certificate.objects.get(pk=certificate.pk))
+
+    issue_best, issue_median = best_and_median(issue_again)
+    bake_best, bake_median = best_and_median(
+        lambda: baked_badge(title=certificate.course_title, issuer="Needlepoint Academy",
+                            token=credential.jwt)
+    )  # fmt: skip
+    html = certificate_html(certificate, None)
+    base_url = str(settings.BASE_DIR)
+    HTML(string=html, base_url=base_url).write_pdf()
+    pdf_best, pdf_median = best_and_median(
+        lambda: HTML(string=html, base_url=base_url).write_pdf(), rounds=20
+    )
+    print(
+        f"\nOpen Badges credential per certificate: sign VC-JWT (EdDSA, joserfc) best "
+        f"{sign_best * 1000:.2f} ms (median {sign_median * 1000:.2f}); whole credential_issue "
+        f"(lock, index, build, sign, store) best {issue_best * 1000:.1f} ms (median "
+        f"{issue_median * 1000:.1f}); draw + bake PNG best {bake_best * 1000:.1f} ms (median "
+        f"{bake_median * 1000:.1f}); beside the PDF (bare WeasyPrint) median "
+        f"{pdf_median * 1000:.1f} ms, JWT {len(credential.jwt)} bytes"
+    )
+    assert issue_median < pdf_median
+
+
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL")

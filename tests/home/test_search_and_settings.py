@@ -35,14 +35,19 @@ def test_search_without_query_and_with_garbage(client):
     assert "<script>alert(1)</script>" not in response.content.decode()
 
 
-def test_production_settings_pass_deploy_checks():
+def test_production_settings_pass_deploy_checks(tmp_path):
     env = {
         **{k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"},
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "x7" * 30 + "-production-like-secret-for-the-check",
         "ALLOWED_HOSTS": "academy.example.org",
         "SITE_URL": "https://academy.example.org",
+        "CREDENTIAL_KEYS_DIR": str(tmp_path / "keys"),  # a deployment has its signing key
     }
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "credential_keys", "rotate"],
+        cwd=ROOT, env=env, capture_output=True, check=True, timeout=60,
+    )  # fmt: skip
     result = subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
