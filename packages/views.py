@@ -33,7 +33,7 @@ from packages.admin_forms import (
 )
 from packages.admin_preview import action_groups, admin_wording, package_preview
 from packages.problems import PackageInvalid
-from packages.selectors import course_package_files, package_zip
+from packages.selectors import ExportRefused, course_package_files, package_zip
 from packages.services import package_import
 
 MULTIPART_OVERHEAD = 64 * 1024  # the form's other fields and the part headers
@@ -210,7 +210,13 @@ def package_export_view(request, page_id: int):
     course = get_object_or_404(CoursePage, pk=page_id)
     if not can_change_course(request.user, course, publish=False):
         raise PermissionDenied
-    files = course_package_files(course=course)
+    try:
+        files = course_package_files(course=course)
+    except (
+        ExportRefused
+    ) as refusal:  # content the format cannot write back: say where, lose nothing
+        messages.error(request, f"Not exported: {refusal}")
+        return redirect("wagtailadmin_explore", course.get_parent().pk)
     data = package_zip(files)
     log(
         instance=course,

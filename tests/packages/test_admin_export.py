@@ -41,8 +41,8 @@ def test_the_download_is_export_courses_zip_and_is_logged(
     entry = PageLogEntry.objects.get(action="packages.export")
     assert (entry.page_id, entry.user_id) == (small_course.pk, instructor.pk)
     assert entry.data["files"] == len(course_package_files(course=small_course))
-    # A small course: the queries are the export's own (pages, bank, quiz settings) + auth + log.
-    assert len(queries) <= 36, [q["sql"] for q in queries]  # measured 34
+    # A small course: the export (pages, bank, quiz settings, link targets) + auth + log.
+    assert len(queries) <= 42, [q["sql"] for q in queries]  # measured 40
 
 
 def test_the_menus_offer_export_and_import_where_they_apply(instructor_client, small_course):
@@ -80,3 +80,24 @@ def test_a_missing_course_is_404(instructor_client, small_course):
 
 def course_index_pk(course) -> int:
     return course.get_parent().pk
+
+
+def test_a_course_the_format_cannot_write_back_is_refused_with_the_place(
+    instructor_client, small_course
+):
+    """A lesson linking outside the course: the download is refused with where, not a 500."""
+    from courses.models import LessonPage
+    from tests.factories import site_home
+
+    lesson = LessonPage.objects.descendant_of(small_course).first()
+    body = list(lesson.body.raw_data)
+    body.append(
+        {"type": "paragraph", "value": f'<p><a linktype="page" id="{site_home().pk}">Home</a></p>'}
+    )
+    lesson.body = body
+    lesson.save_revision().publish()
+    response = instructor_client.get(f"/admin/packages/export/{small_course.pk}/", follow=True)
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "Not exported:" in text and lesson.title in text
+    assert not PageLogEntry.objects.filter(action="packages.export").exists()
