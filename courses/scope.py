@@ -27,6 +27,14 @@ def courses_for_instructor(*, user) -> QuerySet[CoursePage]:
     return CoursePage.objects.filter(pk__in=editable.values("pk"))
 
 
+def request_user_teaches_a_course(request) -> bool:
+    """Whether the admin's instructor menu items show: asked by several of them on every admin
+    page, so answered with one query per request."""
+    if not hasattr(request, "_user_teaches_a_course"):
+        request._user_teaches_a_course = courses_for_instructor(user=request.user).exists()
+    return request._user_teaches_a_course
+
+
 def instructor_may_see_course(*, user, course: CoursePage) -> bool:
     return courses_for_instructor(user=user).filter(pk=course.pk).exists()
 

@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from courses.scope import request_user_teaches_a_course
 from insight import analysis_views
-from insight.scope import courses_for_instructor
 
 LABEL = "Item analysis"
 
@@ -37,7 +37,7 @@ def register_analysis_urls():
 
 class AnalysisMenuItem(MenuItem):
     def is_shown(self, request):
-        return courses_for_instructor(user=request.user).exists()
+        return request_user_teaches_a_course(request)
 
 
 @hooks.register("register_reports_menu_item")

@@ -5,9 +5,9 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.log_actions import LogFormatter
 
+from courses.scope import request_user_teaches_a_course
 from insight import gradebook_views, record_views, results_views
 from insight.gradebook_audit import EXPORT_ACTION
-from insight.scope import courses_for_instructor
 
 
 @hooks.register("register_admin_urls")
@@ -53,9 +53,7 @@ class InstructorMenuItem(MenuItem):
     """Shown to those who may look into at least one course (trainees never see the admin)."""
 
     def is_shown(self, request):
-        if not hasattr(request, "_insight_instructor"):  # one query for both menu items
-            request._insight_instructor = courses_for_instructor(user=request.user).exists()
-        return request._insight_instructor
+        return request_user_teaches_a_course(request)
 
 
 @hooks.register("register_admin_menu_item")

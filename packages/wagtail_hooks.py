@@ -7,6 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from courses.models import CourseIndexPage, CoursePage
+from courses.scope import request_user_teaches_a_course
 from packages.views import (
     PackageImportView,
     can_change_course,
@@ -27,7 +28,8 @@ def register_package_urls():
 
 class PackageMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_use_packages(request.user)
+        # The instructor menu's own (memoised) question first: no extra query for instructors.
+        return request_user_teaches_a_course(request) or can_use_packages(request.user)
 
 
 @hooks.register("register_admin_menu_item")

@@ -20,6 +20,8 @@ PRIVATE_MEDIA_ROOT = os.environ.get("TEST_PRIVATE_MEDIA_ROOT", "/tmp/needlepoint
 ACCOUNT_RATE_LIMITS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 TEMPLATES[0]["DIRS"] = [*TEMPLATES[0]["DIRS"], BASE_DIR / "tests" / "templates"]  # noqa: F405
+# Lets a live-server test wait for requests still running before its database is flushed.
+MIDDLEWARE = ["tests.e2e.inflight.InFlightRequestsMiddleware", *MIDDLEWARE]  # noqa: F405
 WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},

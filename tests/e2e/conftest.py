@@ -42,7 +42,7 @@ def _leave_the_page_before_the_database_is_flushed(request):
     """A page left open (the Wagtail editor pings the server in the background) can be mid-request
     when the test's database is flushed, and SQLite then refuses the flush ("database table is
     locked"). Set up after the database, the live server and the page, this is torn down before
-    them: it takes the browser off the site first."""
+    them: it takes the browser off the site first, then waits for the server to finish."""
     if "page" not in request.fixturenames or "live_server" not in request.fixturenames:
         yield
         return
@@ -52,3 +52,6 @@ def _leave_the_page_before_the_database_is_flushed(request):
     yield
     if not page.is_closed():
         page.goto("about:blank")
+    from tests.e2e.inflight import wait_until_idle
+
+    wait_until_idle()  # a request the page started may still be running on the server
