@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
 from home.media import serve_media
+from practice import urls as practice_urls  # noqa: E402
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -20,6 +21,8 @@ urlpatterns = [
     path("", include("courses.urls")),
     path("", include("quizzes.urls")),
     path("", include("certificates.urls")),
+    path("", include("practice.urls")),
+    *practice_urls.cosign_urlpatterns,
 ]
 
 if settings.SERVE_MEDIA:

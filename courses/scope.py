@@ -39,6 +39,24 @@ def instructor_may_see_course(*, user, course: CoursePage) -> bool:
     return courses_for_instructor(user=user).filter(pk=course.pk).exists()
 
 
+def course_instructors(*, course: CoursePage):
+    """Active users who may edit the course (the same rule as courses_for_instructor, read from
+    the other side): members of groups with change permission on it or an ancestor."""
+    from django.contrib.auth import get_user_model
+    from wagtail.models import GroupPagePermission
+
+    ancestors = [course.path[:n] for n in range(Page.steplen, len(course.path) + 1, Page.steplen)]
+    groups = GroupPagePermission.objects.filter(
+        page__path__in=ancestors, permission__codename="change_page"
+    ).values("group_id")
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=groups)
+        .distinct()
+        .order_by("last_name", "first_name", "email")
+    )
+
+
 def course_subtree_q(*, user, field: str = "path") -> Q:
     """Matches pages inside a course the user may see (field: the page path, e.g. "quiz__path"),
     for filtering attempts, quizzes or anything hanging off a page below a course."""

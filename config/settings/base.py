@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
+    "practice",
+    "notifications",
     "packages",
     "insight",
     "demo",
@@ -224,6 +226,7 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.credential_tasks.rebuild_status_list",
         "schedule": 3600.0,
     },
+    "sweep-outbox": {"task": "notifications.tasks.sweep_outbox", "schedule": 300.0},
     "certificate-expiry-reminders": {
         "task": "certificates.tasks.send_expiry_reminders",
         "schedule": 3600.0,

@@ -98,8 +98,8 @@ class CoursePage(Page):
         index.SearchField("audience"),
     ]
     parent_page_types = ["courses.CourseIndexPage"]
-    # Quizzes live in another app that depends on this one; naming the type here keeps that so.
-    subpage_types = ["courses.ModulePage", "quizzes.QuizPage"]
+    # Quizzes and skills live in apps that depend on this one; naming them here keeps that so.
+    subpage_types = ["courses.ModulePage", "quizzes.QuizPage", "practice.PracticalSkillPage"]
     admin_default_ordering = "ord"
 
     class Meta:
@@ -119,7 +119,7 @@ class ModulePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     search_fields = Page.search_fields + [index.SearchField("intro")]
     parent_page_types = ["courses.CoursePage"]
-    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage", "practice.PracticalSkillPage"]
     admin_default_ordering = "ord"
 
     class Meta:

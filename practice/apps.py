@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+
+
+class PracticeConfig(AppConfig):
+    name = "practice"
+    verbose_name = "Practical skills"
+
+    def ready(self):
+        from courses.completion import register_requirement_provider
+        from courses.roles import register_instructor_models
+
+        from . import models
+        from .completion import SignedSkillsProvider
+
+        register_requirement_provider(SignedSkillsProvider())
+        register_instructor_models(models.SignOffRequest, actions=("view", "change"))

@@ -1,0 +1,70 @@
+"""How practical skills take part in completion, progress and gating (registered from
+PracticeConfig.ready): a required, live skill must be signed off in the current cycle."""
+
+from __future__ import annotations
+
+from django.db.models import F, IntegerField, Value
+
+from courses.completion import Requirement, TraineeState
+
+
+class SignedSkillsProvider:
+    kind = "skill"
+    plural = "practical skills"
+    todo = "get {} signed off"
+    outline_fields = {
+        "is_skill": F("practicalskillpage__page_ptr_id"),
+        "skill_required": F("practicalskillpage__is_required"),
+    }
+
+    def step_key(self, row):
+        return f"skill:{row.id}" if getattr(row, "is_skill", None) else None
+
+    def requirements(self, *, outlines):
+        return {
+            course_id: [
+                Requirement(key=f"skill:{row.id}", kind="skill", label=row.title, page=row)
+                for row in outline.rows
+                if getattr(row, "is_skill", None) and row.skill_required
+            ]
+            for course_id, outline in outlines.items()
+        }
+
+    def trainee_state(self, *, user, enrollments, outlines):
+        """One query (none for a course without skills): signed requests of these enrollments
+        and, for a viewer, the quizzes each skill needs passed first."""
+        from practice.models import SignOffRequest, SkillPrerequisite
+
+        state = TraineeState()
+        skill_ids = [
+            row.id
+            for outline in outlines.values()
+            for row in outline.rows
+            if getattr(row, "is_skill", None)
+        ]
+        if not skill_ids:
+            return state
+        signed = (
+            SignOffRequest.objects.filter(
+                status=SignOffRequest.Status.SIGNED,
+                skill_id__in=skill_ids,
+                enrollment_id__in=[e.id for e in enrollments],
+            )
+            .annotate(required_id=Value(None, output_field=IntegerField()))
+            .values_list("enrollment_id", "skill_id", "required_id")
+            .order_by()
+        )
+        if user is not None:
+            prerequisites = (
+                SkillPrerequisite.objects.filter(skill_id__in=skill_ids)
+                .annotate(no_enrollment=Value(None, output_field=IntegerField()))
+                .values_list("no_enrollment", "skill_id", "required_quiz_id")
+                .order_by()
+            )
+            signed = signed.union(prerequisites, all=True)
+        for enrollment_id, skill_id, required_id in signed:
+            if required_id is not None:
+                state.needs.setdefault(skill_id, []).append(f"quiz:{required_id}")
+            else:
+                state.done[enrollment_id].add(f"skill:{skill_id}")
+        return state

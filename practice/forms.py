@@ -1,0 +1,83 @@
+from django import forms
+from django.utils import timezone
+
+from practice.models import PracticeSession
+
+EXTERNAL = "external"
+
+
+class SessionForm(forms.Form):
+    """Log one supervised session. Choices come from the skill and the course's instructors."""
+
+    practised_on = forms.DateField(
+        label="Date of the session", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    setting = forms.ChoiceField(label="Where", choices=PracticeSession.Setting.choices)
+    supervisor = forms.ChoiceField(label="Supervisor")
+    external_supervisor = forms.CharField(
+        label="External supervisor's name", required=False, max_length=150
+    )
+    criteria = forms.TypedMultipleChoiceField(
+        label="Criteria you met in this session",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reflection = forms.CharField(
+        label="Reflection",
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What went well, what you would change, what your supervisor fed back.",
+    )
+
+    def __init__(self, *args, skill, instructors, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instructors = {str(u.pk): u for u in instructors}
+        choices = [("", "Choose…")] + [
+            (pk, u.get_full_name() or u.email) for pk, u in self.instructors.items()
+        ]
+        if skill.allow_external_supervisor:
+            choices.append((EXTERNAL, "Someone else (an external clinician)"))
+        self.fields["supervisor"].choices = choices
+        self.fields["criteria"].choices = [(c.id, c.text) for c in skill.criteria.all()]
+        self.fields["practised_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+
+    def clean(self):
+        data = super().clean()
+        chosen = data.get("supervisor")
+        if chosen == EXTERNAL and not (data.get("external_supervisor") or "").strip():
+            self.add_error("external_supervisor", "Give the external supervisor's name.")
+        return data
+
+    def service_kwargs(self) -> dict:
+        data = self.cleaned_data
+        chosen = data["supervisor"]
+        return {
+            "practised_on": data["practised_on"],
+            "setting": data["setting"],
+            "supervisor": self.instructors.get(chosen),
+            "external_supervisor": data["external_supervisor"] if chosen == EXTERNAL else "",
+            "criteria_ids": data["criteria"],
+            "reflection": data["reflection"],
+        }
+
+
+class InvitationForm(forms.Form):
+    name = forms.CharField(label="Supervisor's name", max_length=150)
+    email = forms.EmailField(label="Supervisor's email")
+
+
+class CosignForm(forms.Form):
+    name = forms.CharField(label="Your full name", max_length=150)
+    registration = forms.CharField(label="Professional registration number", max_length=60)
+    criteria = forms.TypedMultipleChoiceField(
+        label="Criteria you observed", coerce=int, widget=forms.CheckboxSelectMultiple
+    )
+    confirm = forms.BooleanField(
+        label="I supervised this practice and observed each criterion ticked above."
+    )
+
+    def __init__(self, *args, criteria, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["criteria"].choices = criteria
