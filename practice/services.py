@@ -156,6 +156,15 @@ def signoff_request_submit(*, user, skill: PracticalSkillPage) -> SignOffRequest
 
 
 def _locked_request(request_id: int) -> SignOffRequest:
+    """The request, locked after its enrollment: signing can complete the course, so it takes the
+    enrollment's lock as lesson completion and quiz submission do (one order, no lost completion
+    when the last lesson and the sign-off arrive together)."""
+    enrollment_id = (
+        SignOffRequest.objects.filter(pk=request_id).values_list("enrollment_id", flat=True).first()
+    )
+    if enrollment_id is None:
+        raise PracticeError("No such sign-off request.")
+    Enrollment.objects.select_for_update().filter(pk=enrollment_id).first()
     request = (
         SignOffRequest.objects.select_for_update(of=("self",))
         .select_related("enrollment__user", "skill")
