@@ -93,12 +93,14 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletionResult:
     completion, created = LessonCompletion.objects.get_or_create(
         enrollment=enrollment, lesson=lesson
     )
-    course_completed = created and enrollment_evaluate_completion(enrollment=enrollment)
+    course_completed = created and enrollment_evaluate_completion(
+        enrollment=enrollment, already_locked=True
+    )
     return LessonCompletionResult(completion, created, course_completed)
 
 
 @transaction.atomic
-def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
+def enrollment_evaluate_completion(*, enrollment: Enrollment, already_locked: bool = False) -> bool:
     """Record completion once all requirements are met; True only for the call that recorded it.
 
     The guarded UPDATE makes completion happen once even when two requests race, and the
@@ -106,6 +108,11 @@ def enrollment_evaluate_completion(*, enrollment: Enrollment) -> bool:
     """
     if enrollment.completed_at is not None:
         return False
+    # Every action that can meet a requirement evaluates under this row lock, after writing its
+    # own part: the last lesson and the last quiz arriving together are judged one after the
+    # other, the second seeing the first's commit (without it, both saw "not yet").
+    if not already_locked:
+        Enrollment.objects.select_for_update().filter(pk=enrollment.pk).first()
     progress = progress_for_enrollments([enrollment])[enrollment.id]
     if not progress.is_met or progress.total == 0:
         return False

@@ -123,3 +123,33 @@ def test_the_sweep_signs_what_a_lost_task_left_and_only_that(
     assert IssuedCredential.objects.filter(certificate=certificate, standing="live").count() == 1
     with django_assert_max_num_queries(1):
         assert credentials_sweep() == 0
+
+
+def test_the_accrediting_body_and_the_validity_are_in_the_signed_credential(
+    django_capture_on_commit_callbacks,
+):
+    from certificates.models import CertificateTemplate
+    from tests.certificates.conftest import complete_course
+    from tests.factories import UserFactory, build_course
+
+    course = build_course(modules=1, lessons_per_module=1, validity_months=18)
+    CertificateTemplate.objects.create(
+        course=course,
+        signatory_name="Ida Instructor",
+        signatory_role="Course lead",
+        accrediting_body="Chartered Society of Physiotherapy",
+        provider_number="CSP-0042",
+    )
+    certificate = complete_course(UserFactory(), course, django_capture_on_commit_callbacks)
+    credential = IssuedCredential.objects.get(certificate=certificate, standing="live")
+    claims = independent_decode(credential.jwt, public_jwks())
+    for profile in (claims["issuer"], claims["credentialSubject"]["achievement"]["creator"]):
+        assert profile["description"] == (
+            "Accredited by Chartered Society of Physiotherapy, provider number CSP-0042."
+        )
+        assert profile["otherIdentifier"][0]["identifier"] == "CSP-0042"
+    narrative = claims["credentialSubject"]["achievement"]["criteria"]["narrative"]
+    assert "Valid for 18 months from issue" in narrative
+    assert claims["validUntil"] == certificate.expires_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    issued, expires = certificate.issued_at, certificate.expires_at
+    assert (expires.year - issued.year) * 12 + expires.month - issued.month == 18

@@ -163,7 +163,7 @@ def test_every_must_pass_item_is_a_case_or_the_hotspot():
 
 def test_the_safety_quiz_is_retake_safe_and_shows_every_must_pass_set():
     safety = package.quizzes()[package.SAFETY]
-    assert safety["review_timing"] in ("after_pass", "pass_or_last")
+    assert safety["review_timing"] == "after_pass"  # no key until passed, even after the last
     assert safety["cooldown_amount"] > 0
     sets = {slot["variant_set"] for slot in safety["slots"] if "variant_set" in slot}
     assert sets == {*CONTRAINDICATION_SETS, "Pneumothorax", *RED_FLAG_SETS}
@@ -227,3 +227,28 @@ def test_the_loaded_quizzes_keep_their_review_timing_and_wait(demo):
             data["cooldown_amount"],
             data["cooldown_unit"],
         )
+
+
+def test_the_pneumothorax_answer_is_refused_when_it_denies_the_risk(demo):
+    """A wildcard key ("pneumoth*") accepted any sentence that starts with the word."""
+    from quizzes.marking import mark_short_text
+
+    key = package.imported_key("Pneumothorax: name the complication")
+    accepted = [
+        "pneumothorax",
+        "A pneumothorax",
+        "Pneumothorax.",
+        "pneumothoraces",
+        "collapsed lung",
+    ]
+    refused = [
+        "pneumothorax is not a risk",
+        "pneumothorax? no",
+        "pneumothorax never happens",
+        "no pneumothorax",
+        "haemothorax",
+    ]
+    for text in accepted:
+        assert mark_short_text(key, {"text": text}).fraction == 1.0, text
+    for text in refused:
+        assert mark_short_text(key, {"text": text}).fraction == 0.0, text

@@ -1,9 +1,6 @@
 """An instructor in Chromium: opens the gradebook, filters to "stuck on a gate", opens that
 trainee's record and reads a response; screenshots at 1280 and 390 px wide.
-
-(No axe runner is vendored in this repository, so accessibility is checked by the structure
-asserted here — labelled filters, table headers, a chart with a text summary and a table — not by
-axe.)"""
+(axe-core runs over these pages in test_insight_axe.py.)"""
 
 import pytest
 from playwright.sync_api import expect

@@ -149,3 +149,31 @@ def test_filters_pick_first_attempts_and_a_date_range(on_each_database):
     assert quiz_analysis(quiz=quiz, filters=until).attempts == 2
     far = Filters(date_from=dt.date.min, date_to=dt.date.max, first_only=False)
     assert quiz_analysis(quiz=quiz, filters=far).attempts == 5
+
+
+def test_short_text_wrong_answers_are_ranked_and_must_pass_failures_counted(on_each_database):
+    """Hand-counted: 7 attempts. Short text: 3 × "haemothorax" (in two spellings of case and
+    space, counted as one answer), 2 × "bruising", 1 × "lung", 1 right. The must-pass item is
+    missed by attempts 0, 1 and 2: three must-pass failures, and those three attempts fail."""
+    course = build_course(modules=1, lessons_per_module=1)
+    short = QuestionFactory(kind="short_text", title="Name it")
+    critical = QuestionFactory(kind="true_false", title="Must pass", critical=True)
+    quiz = quiz_with_questions(course, [short, critical], pass_mark=50)
+    texts = ["haemothorax", "Haemothorax ", "HAEMOTHORAX", "bruising", "Bruising", "lung", None]
+
+    def respond(index, attempt, snapshot, rng):
+        attempt = int(attempt)
+        if index == 0:
+            text = texts[attempt]
+            return right_response(snapshot) if text is None else {"text": text}
+        return wrong_response(snapshot, rng) if attempt < 3 else right_response(snapshot)
+
+    submit_attempts(
+        quiz=quiz, questions=[short, critical], abilities=list(range(7)), respond=respond
+    )
+    analysis = quiz_analysis(quiz=quiz, filters=Filters(), min_attempts=1)
+    rows = {row.label: row for row in analysis.rows}
+    assert rows["Name it"].wrong_answers == [("haemothorax", 3), ("bruising", 2), ("lung", 1)]
+    assert rows["Must pass"].critical and rows["Must pass"].critical_failures == 3
+    assert rows["Name it"].critical_failures == 0
+    assert analysis.failed_critical == 3

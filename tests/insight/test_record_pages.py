@@ -187,3 +187,24 @@ def test_the_overrides_listing_is_scoped_too(client, setting):
     assert "Was ill" not in client.get(listing).content.decode()
     for view in ("edit", "delete", "history"):
         assert client.get(f"{listing}{view}/{override.pk}/").status_code == 404, view
+
+
+def test_the_record_lists_certificates_and_their_emails(client, django_capture_on_commit_callbacks):
+    from certificates.models import Certificate, CertificateEmail
+
+    data = gradebook_course()
+    with django_capture_on_commit_callbacks(execute=True):
+        trainee = data.completed(full_name="Cleo Done")
+    certificate = Certificate.objects.get(user=trainee)
+    emails = list(CertificateEmail.objects.filter(certificate=certificate))
+    assert emails  # the delivery email, sent eagerly in tests
+    client.force_login(instructor_of(data.course))
+    html = client.get(reverse("insight_record", args=[trainee.pk])).content.decode()
+    section = html.split("Certificates and emails", 1)[1]
+    assert certificate.display_code in section
+    assert reverse("certificate_register:inspect", args=[certificate.pk]) in section
+    for email in emails:
+        assert email.get_kind_display() in section and email.get_status_display() in section
+    other = gradebook_course(slug="other", title="Another course")
+    client.force_login(instructor_of(other.course, name="Other instructors"))
+    assert client.get(reverse("insight_record", args=[trainee.pk])).status_code == 404

@@ -1,0 +1,56 @@
+"""The last two requirements met at the same moment (the last lesson in one tab, the last quiz
+passed in another) complete the course once: neither transaction may decide "not yet" without
+seeing the other's work. PostgreSQL only: SQLite serialises writers.
+
+Both evaluations are held at a barrier just before they read progress. Without a lock on the
+enrollment they both read a snapshot that lacks the other's requirement, and nobody completes the
+course; with it, the second waits for the first to commit and then sees everything."""
+
+import contextlib
+import threading
+
+import pytest
+from django.db import connection
+
+import courses.services
+from courses.models import Enrollment
+from courses.services import enrollment_create, lesson_complete
+from tests.factories import UserFactory, build_course, lessons_of, wagtail_initial_data
+from tests.factories.quizzes import QuestionFactory, quiz_with_questions
+from tests.insight.grade_data import take
+from tests.parallel import in_parallel
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_last_lesson_and_the_last_quiz_at_once_complete_the_course(monkeypatch):
+    wagtail_initial_data()
+    course = build_course(modules=1, lessons_per_module=1)
+    lesson = lessons_of(course)[0]
+    quiz = quiz_with_questions(
+        lesson.get_parent(), [QuestionFactory(kind="true_false")], is_required=True
+    )
+    trainee = UserFactory()
+    enrollment_create(user=trainee, course=course)
+
+    barrier = threading.Barrier(2, timeout=2)
+    real = courses.services.progress_for_enrollments
+
+    def meet_then_read(enrollments):
+        # A broken barrier: the other one is waiting for our lock, so carry on alone.
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait()
+        return real(enrollments)
+
+    monkeypatch.setattr(courses.services, "progress_for_enrollments", meet_then_read)
+    work = [
+        lambda: lesson_complete(user=trainee, lesson=lesson),
+        lambda: take(quiz, trainee, right=True),
+    ]
+    _, errors = in_parallel(lambda i: work[i](), 2)
+    assert errors == []
+    assert Enrollment.objects.get(user=trainee).completed_at is not None
