@@ -231,8 +231,8 @@ def _sign(request: SignOffRequest, *, observed_ids, signer: dict, course) -> Non
     request.save()
     log(instance=skill, action="practice.signed", data={"request": request.pk, "hash": digest})
     notify.request_signed(request=request, course=course)
-    enrollment = Enrollment.objects.get(pk=request.enrollment_id)
-    enrollment_evaluate_completion(enrollment=enrollment)
+    enrollment = Enrollment.objects.get(pk=request.enrollment_id)  # locked by _locked_request
+    enrollment_evaluate_completion(enrollment=enrollment, already_locked=True)
 
 
 @transaction.atomic

@@ -2,9 +2,13 @@
 request and one email per instructor; a sign-off racing a withdrawal of an earlier one and the
 last lesson still completes the course exactly once."""
 
+import contextlib
+import threading
+
 import pytest
 from django.db import connection
 
+import courses.services
 from courses.models import Enrollment
 from courses.signals import course_completed
 from notifications.models import OutboxEmail
@@ -49,7 +53,10 @@ def test_parallel_requests_make_one_request_and_one_email():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_signing_and_the_last_lesson_at_once_complete_the_course_once():
+def test_signing_and_the_last_lesson_at_once_complete_the_course_once(monkeypatch):
+    """Both are held at a barrier just before they read progress (see
+    tests/courses/test_completion_race_postgres.py): with the enrollment locked first, the second
+    waits for the first's commit and sees it."""
     wagtail_initial_data()
     data = skill_course()
     trainee = data.ready_to_practise()
@@ -59,9 +66,18 @@ def test_signing_and_the_last_lesson_at_once_complete_the_course_once():
     course_completed.connect(
         lambda sender, enrollment, **kw: sent.append(enrollment.pk), weak=False
     )
+    barrier = threading.Barrier(2, timeout=2)
+    real = courses.services.progress_for_enrollments
+
+    def meet_then_read(enrollments):
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait()
+        return real(enrollments)
+
+    monkeypatch.setattr(courses.services, "progress_for_enrollments", meet_then_read)
 
     def work(index):
-        if index % 2:
+        if index:
             return signoff_sign(
                 request_id=request.pk,
                 signer=data.instructor,
@@ -71,7 +87,10 @@ def test_signing_and_the_last_lesson_at_once_complete_the_course_once():
         data.finish_theory(trainee)
         return "lesson"
 
-    results, errors = in_parallel(work, 2)
+    try:
+        results, errors = in_parallel(work, 2)
+    finally:
+        course_completed.disconnect(count)
     assert [type(e).__name__ for e in errors] == []
     enrollment = Enrollment.objects.get(user=trainee)
     assert enrollment.completed_at is not None
