@@ -63,9 +63,11 @@ def test_signing_and_the_last_lesson_at_once_complete_the_course_once(monkeypatc
     _two_sessions(data, trainee)
     request = signoff_request_submit(user=trainee, skill=data.skill)
     sent = []
-    course_completed.connect(
-        lambda sender, enrollment, **kw: sent.append(enrollment.pk), weak=False
-    )
+
+    def count(sender, enrollment, **kwargs):
+        sent.append(enrollment.pk)
+
+    course_completed.connect(count)
     barrier = threading.Barrier(2, timeout=2)
     real = courses.services.progress_for_enrollments
 
