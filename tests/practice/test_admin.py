@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import ModelLogEntry, PageLogEntry
 
+from certificates.models import Certificate
 from courses.models import Enrollment
 from practice.models import SignOffRequest
 from tests.factories import UserFactory
@@ -192,6 +193,9 @@ def test_withdraw_through_the_admin(teacher, data, awaiting):
     assert "Signed the wrong trainee." in html and awaiting.signed_hash in html
     entry = PageLogEntry.objects.get(action="practice.withdrawn")
     assert entry.user == data.instructor and entry.data["reason"] == "Signed the wrong trainee."
+    certificate = Certificate.objects.get(enrollment=enrollment)  # flagged, not revoked
+    assert certificate.status == "valid" and certificate.review_flagged_at is not None
+    assert "Signed the wrong trainee." in certificate.review_reason
 
 
 def queue_queries(client, data, count: int) -> int:
