@@ -8,6 +8,7 @@ whatever the number of requests (tests/practice/test_admin.py pins it).
 
 from __future__ import annotations
 
+import datetime
 import json
 from functools import reduce
 from operator import or_
@@ -250,6 +251,20 @@ def detail_view(request, request_id: int):
     )
 
 
+def _record_sessions(record: dict) -> list[dict]:
+    """The signed record's sessions for reading: dates as dates, settings by their label."""
+    labels = dict(PracticeSession.Setting.choices)
+    rows = []
+    for item in record.get("sessions", []):
+        try:
+            day = datetime.date.fromisoformat(item.get("practised_on", ""))
+        except (TypeError, ValueError):
+            day = item.get("practised_on")
+        setting = item.get("setting")
+        rows.append({**item, "practised_on": day, "setting": labels.get(setting, setting)})
+    return rows
+
+
 def detail_context(request, signoff, criteria, bound) -> dict:
     sessions = list(
         PracticeSession.objects.filter(
@@ -281,6 +296,7 @@ def detail_context(request, signoff, criteria, bound) -> dict:
         "own_request": trainee.pk == request.user.pk,
         "enough_sessions": len(sessions) >= signoff.skill.min_repetitions,
         "record": record,
+        "record_sessions": _record_sessions(record),
         "record_json": json.dumps(record, indent=2, ensure_ascii=False, sort_keys=True),
         "now": timezone.now(),
     }

@@ -53,7 +53,7 @@ def register_signoff_menu_item():
         "Sign-off requests",
         reverse("practice_queue"),
         name="sign-off-requests",
-        icon_name="tick",
+        icon_name="circle-check",
         order=215,
     )
 

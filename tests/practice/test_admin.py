@@ -51,7 +51,7 @@ def test_queue_lists_awaiting_requests_and_the_menu_counts_them(teacher, awaitin
     assert response.status_code == 200
     html = response.content.decode()
     assert "Tess Trainee" in html and detail(awaiting) in html
-    assert "2 of 2" in html  # sessions logged of required
+    assert '2 <span class="insight-muted">(2 required)</span>' in html
     assert "Sign-off requests (1)" in html  # the menu item's count (in the sidebar's JSON)
 
 
