@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from wagtail.log_actions import log
 
 from certificates.models import Certificate
@@ -62,7 +63,7 @@ def flag_after_signoff_withdrawn(*, request, by) -> Certificate | None:
     who = (by.get_full_name() or by.email) if by is not None else "an instructor"
     reason = (
         f"Sign-off of “{request.skill.title}” withdrawn by {who} on "
-        f"{timezone.localtime(request.withdrawn_at or timezone.now()):%d %b %Y}: "
+        f"{date_format(timezone.localtime(request.withdrawn_at or timezone.now()), 'j M Y')}: "
         f"{request.withdrawal_reason}"
     )
     return certificate_review_flag(certificate=certificate, reason=reason, user=by)

@@ -16,7 +16,7 @@ from operator import or_
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect
@@ -76,6 +76,11 @@ class QueueFilterForm(forms.Form):
     q = forms.CharField(label="Trainee", required=False, max_length=100)
     course = forms.TypedChoiceField(label="Course", required=False, coerce=int, empty_value=None)
     skill = forms.TypedChoiceField(label="Skill", required=False, coerce=int, empty_value=None)
+    sessions = forms.ChoiceField(
+        label="Sessions logged",
+        required=False,
+        choices=[("", "Any number"), ("enough", "Enough to sign"), ("short", "Too few to sign")],
+    )
     submitted_from = forms.DateField(label="Submitted from", required=False)
     submitted_to = forms.DateField(label="Submitted to", required=False)
 
@@ -109,6 +114,10 @@ class QueueFilterForm(forms.Form):
             rows = rows.filter(submitted_at__date__gte=data["submitted_from"])
         if data.get("submitted_to"):
             rows = rows.filter(submitted_at__date__lte=data["submitted_to"])
+        if data.get("sessions") == "enough":
+            rows = rows.filter(sessions_logged__gte=F("skill__min_repetitions"))
+        elif data.get("sessions") == "short":
+            rows = rows.filter(sessions_logged__lt=F("skill__min_repetitions"))
         order = "submitted_at" if status == Status.AWAITING else "-submitted_at"
         return rows.order_by(order, "pk"), status
 
@@ -134,10 +143,8 @@ def queue_view(request):
         else []
     )
     form = QueueFilterForm(request.GET or None, courses=courses, skills=skills)
-    rows, status = form.filtered(visible_requests(request))
-    rows = with_sessions_logged(
-        rows.select_related("enrollment__user", "enrollment__course", "skill", "decided_by")
-    )
+    rows, status = form.filtered(with_sessions_logged(visible_requests(request)))
+    rows = rows.select_related("enrollment__user", "enrollment__course", "skill", "decided_by")
     page = Paginator(rows, PER_PAGE).get_page(request.GET.get("p"))
     query = request.GET.copy()
     query.pop("p", None)

@@ -88,3 +88,44 @@ def test_instructor_signs_off_a_skill(page, signoff_site, screenshot, width):
     expect(page.get_by_test_id("signature")).to_contain_text(data.instructor.full_name)
     expect(page.get_by_role("button", name="Withdraw sign-off")).to_be_visible()
     whole_page(page, screenshot, f"signoff-signed-{width}")
+
+
+def test_withdrawal_flags_the_certificate_and_an_instructor_clears_it(
+    page, signoff_site, screenshot
+):
+    from certificates.models import Certificate
+    from tests.practice.test_services import sign
+
+    base, data, request = signoff_site
+    sign(data, request)
+    certificate = Certificate.objects.get(enrollment_id=request.enrollment_id)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    log_in(page, base, data.instructor)
+    page.goto(f"{base}/admin/practice/signoffs/{request.pk}/")
+    page.get_by_label("Reason for withdrawing").fill("Signed the wrong trainee's logbook.")
+    page.get_by_role("button", name="Withdraw sign-off").click()
+    expect(page.get_by_test_id("request-status")).to_have_text("Withdrawn")
+    whole_page(page, screenshot, "signoff-withdrawn-1280")
+
+    page.goto(f"{base}/admin/certificate_register/?review=flagged")
+    row = page.locator("tr", has_text="Tess Trainee")
+    expect(row).to_contain_text("Flagged for review")
+    expect(row).to_contain_text("Valid")
+    whole_page(page, screenshot, "register-flagged-1280")
+
+    page.goto(f"{base}/admin/certificate_register/inspect/{certificate.pk}/")
+    flag = page.get_by_test_id("review-flag")
+    expect(flag).to_be_visible()
+    expect(page.get_by_text("Signed the wrong trainee's logbook.")).to_be_visible()
+    whole_page(page, screenshot, "register-inspect-flagged-1280")
+    page.set_viewport_size({"width": 390, "height": 900})
+    whole_page(page, screenshot, "register-inspect-flagged-390")
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    page.get_by_role("link", name="Clear the review flag…").click()
+    page.get_by_label("Reason").fill("Checked with Dr B: re-signed after a supervised session.")
+    page.get_by_role("button", name="Clear the review flag").click()
+    expect(page.get_by_text("Review flag cleared.")).to_be_visible()
+    expect(page.get_by_test_id("review-flag")).to_have_count(0)
+    certificate.refresh_from_db()
+    assert certificate.review_flagged_at is None and certificate.status == "valid"

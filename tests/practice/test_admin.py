@@ -62,6 +62,8 @@ def test_queue_filters(teacher, data, awaiting):
     assert "Tess Trainee" in teacher.get(QUEUE, {"status": "any"}).content.decode()
     assert "Tess Trainee" in teacher.get(QUEUE, {"skill": data.skill.pk}).content.decode()
     assert "Tess Trainee" in teacher.get(QUEUE, {"course": data.course.pk}).content.decode()
+    assert "Tess Trainee" in teacher.get(QUEUE, {"sessions": "enough"}).content.decode()
+    assert "Tess Trainee" not in teacher.get(QUEUE, {"sessions": "short"}).content.decode()
     today = awaiting.submitted_at.date()
     assert "Tess Trainee" in teacher.get(QUEUE, {"submitted_from": today}).content.decode()
     tomorrow = today.replace(year=today.year + 1)
@@ -171,7 +173,7 @@ def test_earlier_requests_show_their_comments(teacher, data, awaiting):
 
     again = signoff_request_submit(user=trainee, skill=data.skill)
     html = teacher.get(detail(again)).content.decode()
-    assert "Needs a clinic session." in html and "Earlier requests" in html
+    assert "Needs a clinic session." in html and "Other requests for this skill" in html
 
 
 def test_unknown_action_is_refused(teacher, awaiting):
