@@ -243,3 +243,36 @@ def test_nothing_logged_twice(teacher, data, awaiting):
     post_sign(teacher, awaiting, data=data)
     assert PageLogEntry.objects.filter(action="practice.signed").count() == 1
     assert not ModelLogEntry.objects.filter(action="practice.signed").exists()
+
+
+def detail_queries(client, data, sessions: int) -> int:
+    trainee = data.ready_to_practise()
+    for _ in range(sessions):
+        log(data, trainee)
+    from practice.services import signoff_request_submit
+
+    request = signoff_request_submit(user=trainee, skill=data.skill)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(detail(request))
+    assert response.status_code == 200
+    assert response.content.decode().count("<h3>Session ") == sessions
+    return len(queries)
+
+
+def test_the_request_page_costs_the_same_for_2_and_12_sessions(client):
+    few_data = skill_course()
+    client.force_login(few_data.instructor)
+    few = detail_queries(client, few_data, 2)
+    many_data = skill_course()
+    client.force_login(instructor_of(many_data.course, name="Second"))
+    many = detail_queries(client, many_data, 12)
+    assert few == many  # 16 queries for 2 sessions and for 12 (SQLite, Wagtail admin included)
+
+
+def test_the_menu_counts_with_one_query_per_page(teacher, awaiting):
+    with CaptureQueriesContext(connection) as queries:
+        response = teacher.get("/admin/")
+    assert response.status_code == 200
+    assert "Sign-off requests (1)" in response.content.decode()
+    counting = [q["sql"] for q in queries.captured_queries if "practice_signoffrequest" in q["sql"]]
+    assert len(counting) == 1 and "COUNT" in counting[0]
