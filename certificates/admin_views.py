@@ -21,6 +21,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from certificates.models import Certificate, CertificateEmail
+from certificates.review import certificate_review_clear
 from certificates.selectors import csv_safe
 from certificates.services import (
     CertificateActionError,
@@ -39,6 +40,7 @@ from courses.scope import (
 
 CHANGE = "certificates.change_certificate"
 STANDING_CHOICES = [("valid", "Valid"), ("expired", "Expired"), ("revoked", "Revoked")]
+REVIEW_CHOICES = [("flagged", "Flagged for review"), ("clear", "Not flagged")]
 
 
 class RegisterPermissionPolicy(ModelPermissionPolicy):
@@ -72,12 +74,20 @@ class CertificateFilterSet(WagtailFilterSet):
     delivery_status = django_filters.ChoiceFilter(
         label="Certificate email", choices=CertificateEmail.Status.choices
     )
+    review = django_filters.ChoiceFilter(
+        label="Review", choices=REVIEW_CHOICES, method="filter_review"
+    )
     issued_at = django_filters.DateFromToRangeFilter(label="Issued", widget=DateRangePickerWidget)
     expires_at = django_filters.DateFromToRangeFilter(label="Expires", widget=DateRangePickerWidget)
 
     class Meta:
         model = Certificate
         fields = ["course"]
+
+    def filter_review(self, queryset, name, value):
+        """Flagged: an unrevoked certificate someone must look at (see certificates.review)."""
+        flagged = {"review_flagged_at__isnull": False, "status": Certificate.Status.VALID}
+        return queryset.filter(**flagged) if value == "flagged" else queryset.exclude(**flagged)
 
     def filter_standing(self, queryset, name, value):
         now = timezone.now()
@@ -93,7 +103,7 @@ class CertificateFilterSet(WagtailFilterSet):
 
 DATETIME_FORMAT = "j F Y H:i"  # the site's dates ("2 July 2026"), in its time zone, to the minute
 XLSX_DATETIME_FORMAT = "d mmmm yyyy hh:mm"
-EXPORTED_DATES = ("issued_at", "expires_at", "revoked_at", "reissued_at")
+EXPORTED_DATES = ("issued_at", "expires_at", "revoked_at", "reissued_at", "review_flagged_at")
 
 
 def local_datetime(value) -> str:
@@ -115,7 +125,13 @@ class CertificateIndexView(CourseScopedListingMixin, IndexView):
     custom_field_preprocess = {
         **{
             field: {"csv": csv_safe}
-            for field in ("holder_name", "registration_number", "course_title", "revoked_reason")
+            for field in (
+                "holder_name",
+                "registration_number",
+                "course_title",
+                "revoked_reason",
+                "review_reason",
+            )
         },
         **{field: {"csv": local_datetime, "xlsx": local_naive} for field in EXPORTED_DATES},
     }
@@ -129,6 +145,12 @@ class CertificateIndexView(CourseScopedListingMixin, IndexView):
 
 def standing_label(certificate) -> str:
     return dict(STANDING_CHOICES)[certificate.standing(timezone.now())]
+
+
+def review_label(certificate) -> str:
+    if certificate.flagged_for_review and certificate.status == Certificate.Status.VALID:
+        return f"Flagged for review {local_datetime(certificate.review_flagged_at)}"
+    return ""
 
 
 def delivery_label(certificate) -> str:
@@ -149,6 +171,8 @@ class CertificateInspectView(CourseScopedObjectMixin, InspectView):
         "revoked_reason": "—",
         "registration_number": "Not given",
         "pdf_rendered_at": "Not rendered yet",
+        "review_reason": "Not flagged",
+        "review_flagged_at": "Not flagged",
     }
 
     def get_field_display_value(self, field_name, field):
@@ -171,8 +195,9 @@ class CertificateInspectView(CourseScopedObjectMixin, InspectView):
                 "can_act": self.request.user.has_perm(CHANGE),
                 "action_urls": {
                     action: reverse(f"certificate_register:{action}", args=[certificate.pk])
-                    for action in ("revoke", "reissue", "resend", "newcycle")
+                    for action in ("revoke", "reissue", "resend", "newcycle", "clearreview")
                 },
+                "review": bool(review_label(certificate)),
             }
         )
         return context
@@ -195,6 +220,13 @@ class ReasonForm(forms.Form):
 
 
 ACTIONS = {
+    "clearreview": {
+        "title": "Clear the review flag",
+        "service": certificate_review_clear,
+        "help": "The certificate keeps its standing. Say what you checked (for example that the "
+        "skill was signed off again); the flag's reason and yours go into the audit history.",
+        "done": "Review flag cleared.",
+    },
     "revoke": {
         "title": "Revoke certificate",
         "service": certificate_revoke,
@@ -288,6 +320,7 @@ class CertificateRegisterViewSet(ModelViewSet):
         "expires_at",
         Column("standing", label="Standing", accessor=standing_label),
         Column("delivery", label="Certificate email", accessor=delivery_label),
+        Column("review", label="Review", accessor=review_label),
     ]
     list_export = [
         "holder_name",
@@ -301,12 +334,16 @@ class CertificateRegisterViewSet(ModelViewSet):
         "revoked_at",
         "revoked_reason",
         "delivery_status",
+        "review_flagged_at",
+        "review_reason",
     ]
     export_headings = {
         "display_code": "Code",
         "standing_now": "Standing",
         "delivery_status": "Certificate email",
         "cpd_hours": "CPD hours",
+        "review_flagged_at": "Flagged for review at",
+        "review_reason": "Flagged for review because",
     }
     export_filename = "certificate-register"
     inspect_view_fields = [
@@ -337,6 +374,12 @@ class CertificateRegisterViewSet(ModelViewSet):
                 name="reissue",
             ),
             path("<id:pk>/resend/", certificate_resend_view, name="resend"),
+            path(
+                "<id:pk>/clear-review/",
+                certificate_action,
+                {"action": "clearreview"},
+                name="clearreview",
+            ),
             path(
                 "<id:pk>/new-cycle/",
                 certificate_action,

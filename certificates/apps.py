@@ -12,6 +12,12 @@ class CertificatesConfig(AppConfig):
 
         course_completed.connect(issue_on_completion, dispatch_uid="certificates-issue")
 
+        from practice.signals import signoff_withdrawn
+
+        from .receivers import flag_on_signoff_withdrawn
+
+        signoff_withdrawn.connect(flag_on_signoff_withdrawn, dispatch_uid="certificates-review")
+
         from courses.roles import register_instructor_models
 
         from .models import Certificate, CertificateTemplate

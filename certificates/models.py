@@ -79,6 +79,10 @@ class Certificate(models.Model):
     reissued_at = models.DateTimeField(null=True, blank=True)
     pdf = models.FileField(upload_to="certificates/", storage=private_storage, blank=True)
     pdf_rendered_at = models.DateTimeField("PDF rendered at", null=True, blank=True)
+    # Set when something the certificate rested on was undone (a practical sign-off withdrawn):
+    # an instructor looks, then revokes, re-issues or clears the flag. Never a silent revocation.
+    review_reason = models.TextField("flagged for review because", blank=True)
+    review_flagged_at = models.DateTimeField("flagged for review at", null=True, blank=True)
 
     class Meta:
         ordering = ["-issued_at"]  # one per enrollment, i.e. per (trainee, course, cycle)
@@ -100,6 +104,10 @@ class Certificate(models.Model):
         if self.status == self.Status.REVOKED:
             return "revoked"
         return "expired" if self.expires_at <= now else "valid"
+
+    @property
+    def flagged_for_review(self) -> bool:
+        return self.review_flagged_at is not None
 
     def standing_now(self) -> str:
         from django.utils import timezone

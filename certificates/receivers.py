@@ -3,3 +3,11 @@ def issue_on_completion(sender, enrollment, **kwargs):
     from certificates.services import certificate_issue
 
     certificate_issue(enrollment=enrollment)
+
+
+def flag_on_signoff_withdrawn(sender, request, by, **kwargs):
+    """practice's signoff_withdrawn → the certificate issued on that signature is flagged for
+    review in the register (in the withdrawal's transaction), never silently revoked."""
+    from certificates.review import flag_after_signoff_withdrawn
+
+    flag_after_signoff_withdrawn(request=request, by=by)

@@ -50,6 +50,16 @@ def register_certificate_log_actions(actions):
         label = "Start a new cycle for the holder"
         message = "New course cycle started for the holder"
 
+    @actions.register_action("certificates.review_flag")
+    class ReviewFlag(WithReason):
+        label = "Flag certificate for review"
+        message = "Certificate flagged for review"
+
+    @actions.register_action("certificates.review_clear")
+    class ReviewClear(WithReason):
+        label = "Clear certificate review flag"
+        message = "Review flag cleared"
+
     @actions.register_action("certificates.reissue")
     class Reissue(WithReason):
         label = "Re-issue certificate"
