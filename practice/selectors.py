@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from django.utils import timezone
+
 from courses.models import Enrollment
 from courses.outline import course_view
 from courses.scope import course_instructors
@@ -13,6 +15,7 @@ from practice.rules import skill_state
 
 def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
     from practice.forms import InvitationForm, SessionForm
+    from practice.services import INVITATIONS_PER_REQUEST
 
     course = skill.get_parent().specific_deferred
     if not hasattr(course, "enrolment_open"):  # the skill sits in a module
@@ -35,7 +38,11 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
             "supervisor"
         )
     )
-    requests = list(SignOffRequest.objects.filter(enrollment=enrollment, skill=skill))
+    requests = list(
+        SignOffRequest.objects.filter(enrollment=enrollment, skill=skill).select_related(
+            "decided_by"
+        )
+    )
     latest = requests[0] if requests else None
     state = skill_state(
         logged=len(sessions),
@@ -50,9 +57,20 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
         state=state,
         session_form=SessionForm(skill=skill, instructors=instructors),
         invitation_form=InvitationForm(),
-        invitations=list(latest.invites.all()) if latest and latest.status == "awaiting" else [],
+        invitation_limit=INVITATIONS_PER_REQUEST,
+        invitations=_invitations(latest),
     )
     return context
+
+
+def _invitations(latest) -> list:
+    if latest is None or latest.status != SignOffRequest.Status.AWAITING:
+        return []
+    now = timezone.now()
+    invitations = list(latest.invites.all())
+    for invitation in invitations:
+        invitation.expired = invitation.used_at is None and invitation.expires_at <= now
+    return invitations
 
 
 def course_logbook(*, enrollment: Enrollment) -> list[dict]:
