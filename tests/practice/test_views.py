@@ -270,7 +270,7 @@ def test_invite_then_cosign_through_the_emailed_link(client):
 
     client.logout()  # the supervisor has no account
     form = client.get(path)
-    assert form.status_code == 200 and form["Referrer-Policy"] == "no-referrer"
+    assert form.status_code == 200 and form["Referrer-Policy"] == "same-origin"
     assert "Tess Trainee" in text(form) and "Screens for contraindications" in text(form)
     assert 'value="Dr Ana Silva"' in text(form)
 
