@@ -61,6 +61,7 @@ class SessionForm(BootstrapForm):
         self.fields["supervisor"].choices = choices
         self.fields["criteria"].choices = [(c.id, c.text) for c in skill.criteria.all()]
         self.fields["practised_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["practised_on"].initial = timezone.localdate()
 
     def clean(self):
         data = super().clean()
@@ -88,13 +89,25 @@ class InvitationForm(BootstrapForm):
 
 
 class CosignForm(BootstrapForm):
-    name = forms.CharField(label="Your full name", max_length=150)
-    registration = forms.CharField(label="Professional registration number", max_length=60)
+    name = forms.CharField(
+        label="Your full name",
+        max_length=150,
+        error_messages={"required": "Give your full name."},
+    )
+    registration = forms.CharField(
+        label="Professional registration number",
+        max_length=60,
+        error_messages={"required": "Give your professional registration number."},
+    )
     criteria = forms.TypedMultipleChoiceField(
-        label="Criteria you observed", coerce=int, widget=forms.CheckboxSelectMultiple
+        label="Criteria you observed",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick the criteria you observed."},
     )
     confirm = forms.BooleanField(
-        label="I supervised this practice and observed each criterion ticked above."
+        label="I supervised this practice and observed each criterion ticked above.",
+        error_messages={"required": "Confirm that you supervised this practice."},
     )
 
     def __init__(self, *args, criteria, **kwargs):

@@ -29,22 +29,39 @@ def _skill(skill_id: int) -> PracticalSkillPage:
     return get_object_or_404(PracticalSkillPage.objects.live().public(), pk=skill_id)
 
 
-def _skill_page(request, skill, *, status: int, error: str = "", **forms):
+def _skill_page(request, skill, *, status: int, error: str = "", refusal: str = "", **forms):
     """The skill page again, with the submitted form and what was wrong (nothing was changed).
 
-    Re-rendered rather than redirected, so a refused session keeps what the trainee typed."""
-    if error:
-        messages.error(request, error)
+    Re-rendered rather than redirected, so a refused session keeps what the trainee typed.
+    `error` goes at the top; `refusal` (a service's reason) goes into the submitted form when the
+    page shows that form, else at the top, so it is said once and where it can be seen."""
     context = skill.get_context(request)
     context.update(forms)
+    if refusal:
+        (name, form), *_ = forms.items()
+        if _form_shown(context, name):
+            form.add_error(None, refusal)
+        else:
+            error = refusal
+    if error:
+        messages.error(request, error)
     if context.get("enrollment") is None:
         status = 403
     return render(request, skill.get_template(request), context, status=status)
 
 
-def _refused(form, error: str):
-    form.add_error(None, error)
-    return form
+def _form_shown(context, name: str) -> bool:
+    """Whether practical_skill_page.html shows this form (keep in step with the template)."""
+    state, page = context.get("state"), context["page"]
+    if state is None or context.get("lock"):
+        return False
+    if name == "session_form":
+        return state.code != "signed"
+    return (
+        page.allow_external_supervisor
+        and state.code == "awaiting"
+        and len(context["invitations"]) < context["invitation_limit"]
+    )
 
 
 @require_POST
@@ -67,7 +84,12 @@ def log_session(request, skill_id: int):
         practice_session_log(user=request.user, skill=skill, **form.service_kwargs())
     except PracticeError as error:
         return _skill_page(
-            request, skill, status=400, error=str(error), session_form=_refused(form, str(error))
+            request,
+            skill,
+            status=400,
+            error="The session was not logged: see why in the form below.",
+            refusal=str(error),
+            session_form=form,
         )
     messages.success(request, "Session logged.")
     return redirect(skill.get_url(request) + "#sessions")
@@ -102,7 +124,12 @@ def invite_supervisor(request, skill_id: int):
         supervisor_invitation_create(user=request.user, skill=skill, **form.cleaned_data)
     except PracticeError as error:
         return _skill_page(
-            request, skill, status=400, error=str(error), invitation_form=_refused(form, str(error))
+            request,
+            skill,
+            status=400,
+            error="No invitation was sent: see why in the form below.",
+            refusal=str(error),
+            invitation_form=form,
         )
     messages.success(request, f"Invitation sent to {form.cleaned_data['email']}.")
     return redirect(skill.get_url(request) + "#invite")
