@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from django.utils import timezone
 
-from courses.models import Enrollment
+from courses.models import CoursePage, Enrollment
 from courses.outline import course_view
 from courses.scope import course_instructors
 from practice.models import PracticalSkillPage, PracticeSession, SignOffRequest
@@ -17,9 +17,7 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
     from practice.forms import InvitationForm, SessionForm
     from practice.services import INVITATIONS_PER_REQUEST
 
-    course = skill.get_parent().specific_deferred
-    if not hasattr(course, "enrolment_open"):  # the skill sits in a module
-        course = course.get_parent().specific_deferred
+    course = CoursePage.objects.ancestor_of(skill).first()  # under the course or a module
     view = course_view(user=user, course=course)
     step = view.steps.get(skill.id)
     enrollment = view.enrollment
@@ -29,7 +27,9 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
         "enrollment": enrollment,
         "lock": step.lock if step else None,
         "criteria": list(skill.criteria.all()),
-        "prerequisite_quizzes": [p.required_quiz for p in skill.prerequisites.all()],
+        "prerequisite_quizzes": [
+            p.required_quiz for p in skill.prerequisites.select_related("required_quiz")
+        ],
     }
     if enrollment is None:
         return context

@@ -101,3 +101,40 @@ def test_only_the_trainees_own_logbook(client):
     assert not has(content, data.instructor.full_name)
     assert client.get(reverse("practice:logbook", args=[2**40])).status_code == 404
     assert client.get(f"/courses/{2**70}/logbook.pdf").status_code == 404
+
+
+def logbook_queries(client, data, trainee) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(trainee)
+    url = reverse("practice:logbook", args=[data.course.id])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_logbook_queries_do_not_grow_with_skills_or_sessions(client):
+    small, large = skill_course(), skill_course()
+    for n in range(4):
+        add_skill(large.module.specific, title=f"Extra skill {n}", min_repetitions=1)
+    few, _ = signed_trainee(small)
+    many, _ = signed_trainee(large)
+    for skill in large.course.get_descendants().type(type(large.skill)).specific():
+        if skill.pk != large.skill.pk:
+            for _ in range(5):
+                practice_session_log(
+                    user=many,
+                    skill=skill,
+                    practised_on=timezone.localdate(),
+                    setting="peer",
+                    supervisor=large.instructor,
+                    criteria_ids=[],
+                )
+    one_skill = logbook_queries(client, small, few)
+    five_skills = logbook_queries(client, large, many)
+    print(
+        f"logbook PDF queries: 1 skill/2 sessions {one_skill}, 5 skills/22 sessions {five_skills}"
+    )
+    assert one_skill == five_skills
