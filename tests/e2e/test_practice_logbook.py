@@ -61,6 +61,9 @@ def test_trainee_logs_requests_and_an_external_supervisor_signs(page, skill_site
     from practice.models import SignOffRequest
 
     data, base = skill_site
+    page.goto(base + data.skill.url)  # a visitor is told what to do
+    expect(page.get_by_test_id("skill-login")).to_contain_text("Log in and enrol")
+    at_both_widths(page, screenshot, "39-skill-page-visitor")
     log_in(page, base, data.trainee)
 
     page.goto(base + data.course.url)
@@ -86,7 +89,9 @@ def test_trainee_logs_requests_and_an_external_supervisor_signs(page, skill_site
     form.get_by_label("Supervisor", exact=True).select_option(str(data.instructor.pk))
     form.get_by_label("Reflection").fill("Typed before the mistake.")
     form.get_by_role("button", name="Log this session").click()
-    expect(page.get_by_role("alert").first).to_contain_text("cannot be in the future")
+    expect(page.get_by_test_id("session-form").get_by_role("alert")).to_contain_text(
+        "cannot be in the future"
+    )
     expect(page.get_by_label("Reflection")).to_have_value("Typed before the mistake.")
     at_both_widths(page, screenshot, "42-skill-page-refused-date")
 
@@ -148,6 +153,14 @@ def test_trainee_logs_requests_and_an_external_supervisor_signs(page, skill_site
     row = page.locator("li", has=page.locator(f'a[href="{data.skill.url}"]'))
     expect(row.locator(".done-mark")).to_be_visible()
     at_both_widths(page, screenshot, "49-outline-skill-signed")
+    page.goto(base + data.lesson.url)
+    expect(page.get_by_role("complementary", name="Course outline")).to_contain_text(
+        "Practical skill"
+    )
+    at_both_widths(page, screenshot, "50-lesson-sidebar-with-skill")
+    page.goto(base + "/learning/")
+    expect(page.get_by_test_id("logbook-pdf")).to_be_visible()
+    at_both_widths(page, screenshot, "51-dashboard-logbook-link")
 
 
 def _path(name: str):
