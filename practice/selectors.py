@@ -55,6 +55,7 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
         requests=requests,
         latest_request=latest,
         state=state,
+        logged_percent=min(100, round(100 * len(sessions) / max(skill.min_repetitions, 1))),
         session_form=SessionForm(skill=skill, instructors=instructors),
         invitation_form=InvitationForm(),
         invitation_limit=INVITATIONS_PER_REQUEST,

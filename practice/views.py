@@ -37,17 +37,31 @@ def _skill_page(request, skill, *, status: int, error: str = "", refusal: str = 
     page shows that form, else at the top, so it is said once and where it can be seen."""
     context = skill.get_context(request)
     context.update(forms)
-    if refusal:
+    if forms:
         (name, form), *_ = forms.items()
-        if _form_shown(context, name):
+        if not _form_shown(context, name):
+            error = refusal or _why_no_form(context, name)
+        elif refusal:
             form.add_error(None, refusal)
-        else:
-            error = refusal
+    elif refusal:
+        error = refusal
     if error:
         messages.error(request, error)
     if context.get("enrollment") is None:
         status = 403
     return render(request, skill.get_template(request), context, status=status)
+
+
+def _why_no_form(context, name: str) -> str:
+    if context.get("enrollment") is None:
+        return f"Enrol in “{context['course'].title}” before logging practice."
+    if context.get("lock"):
+        return context["lock"].reason
+    if context["state"].code == "signed":
+        return "This skill is already signed off."
+    if name == "invitation_form":
+        return "An external supervisor can be invited only to a request awaiting sign-off."
+    return "Nothing was changed."
 
 
 def _form_shown(context, name: str) -> bool:

@@ -396,3 +396,24 @@ def test_skill_page_queries_do_not_grow_with_sessions(client):
     lots = queries_for_skill_page(client, data, many)
     print(f"skill page queries: 2 sessions {few}, 20 sessions {lots}")
     assert few == lots
+
+
+def test_more_sessions_than_required_fill_the_bar_no_further(client):
+    data = skill_course()
+    trainee = data.ready_to_practise()
+    logged(data, trainee, times=3)
+    client.force_login(trainee)
+    page = text(client.get(data.skill.url))
+    assert 'aria-valuenow="100"' in page and "width: 100%" in page
+    assert "Ready to request sign-off (3 of 2 logged)" in page
+
+
+def test_a_bad_form_where_no_form_is_shown_says_why(client):
+    data, other = skill_course(), skill_course()
+    client.force_login(data.enrol())
+    locked = client.post(log_url(data.skill), {"practised_on": "nonsense"})
+    assert locked.status_code == 400 and "Pass “Safety quiz” first." in text(locked)
+    assert "correct the form below" not in text(locked)
+    elsewhere = client.post(log_url(other.skill), {"practised_on": "nonsense"})
+    assert elsewhere.status_code == 403
+    assert f"Enrol in “{other.course.title}” before logging practice." in text(elsewhere)
