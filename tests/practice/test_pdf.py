@@ -79,9 +79,12 @@ def test_the_logbook_lists_skills_sessions_and_the_signature(client):
     ):
         assert has(content, expected), expected
     assert request.signed_hash in content
-    assert "/StructTreeRoot" in reader.trailer["/Root"]  # tagged
-    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
-    assert "Practical skills logbook" in reader.metadata.title
+    catalog = reader.trailer["/Root"]  # tagged PDF/UA-1, as the certificate and transcript
+    assert "/StructTreeRoot" in catalog and bool(catalog["/MarkInfo"]["/Marked"])
+    assert catalog["/Lang"] == "en-GB"
+    assert bool(catalog["/ViewerPreferences"]["/DisplayDocTitle"])
+    assert "Practical skills logbook — Tess Trainee" in reader.metadata.title
+    assert "pdfuaid" in reader.xmp_metadata.rdf_root.toxml()
 
 
 def test_only_the_trainees_own_logbook(client):
