@@ -168,3 +168,14 @@ def _path(name: str):
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS / f"{name}.png"
+
+
+def test_before_the_safety_quiz_the_skill_page_says_why(page, skill_site, screenshot):
+    data, base = skill_site
+    log_in(page, base, data.enrol(full_name="Lena Locked"))
+    page.goto(base + data.skill.url)
+    box = page.get_by_test_id("skill-locked")
+    expect(box).to_contain_text("Pass “Safety quiz” first.")
+    expect(box.get_by_role("link", name="Safety quiz")).to_have_attribute("href", data.quiz.url)
+    expect(page.get_by_test_id("session-form")).to_have_count(0)
+    at_both_widths(page, screenshot, "38-skill-page-locked")
