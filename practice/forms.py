@@ -6,7 +6,23 @@ from practice.models import PracticeSession
 EXTERNAL = "external"
 
 
-class SessionForm(forms.Form):
+class BootstrapForm(forms.Form):
+    """Bootstrap 5 classes on the widgets; templates lay the fields out by hand."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = css
+
+
+class SessionForm(BootstrapForm):
     """Log one supervised session. Choices come from the skill and the course's instructors."""
 
     practised_on = forms.DateField(
@@ -15,7 +31,10 @@ class SessionForm(forms.Form):
     setting = forms.ChoiceField(label="Where", choices=PracticeSession.Setting.choices)
     supervisor = forms.ChoiceField(label="Supervisor")
     external_supervisor = forms.CharField(
-        label="External supervisor's name", required=False, max_length=150
+        label="External supervisor's name",
+        required=False,
+        max_length=150,
+        help_text="Only when you chose someone else: their full name as they sign.",
     )
     criteria = forms.TypedMultipleChoiceField(
         label="Criteria you met in this session",
@@ -42,6 +61,7 @@ class SessionForm(forms.Form):
         self.fields["supervisor"].choices = choices
         self.fields["criteria"].choices = [(c.id, c.text) for c in skill.criteria.all()]
         self.fields["practised_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["practised_on"].initial = timezone.localdate()
 
     def clean(self):
         data = super().clean()
@@ -63,19 +83,31 @@ class SessionForm(forms.Form):
         }
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(BootstrapForm):
     name = forms.CharField(label="Supervisor's name", max_length=150)
     email = forms.EmailField(label="Supervisor's email")
 
 
-class CosignForm(forms.Form):
-    name = forms.CharField(label="Your full name", max_length=150)
-    registration = forms.CharField(label="Professional registration number", max_length=60)
+class CosignForm(BootstrapForm):
+    name = forms.CharField(
+        label="Your full name",
+        max_length=150,
+        error_messages={"required": "Give your full name."},
+    )
+    registration = forms.CharField(
+        label="Professional registration number",
+        max_length=60,
+        error_messages={"required": "Give your professional registration number."},
+    )
     criteria = forms.TypedMultipleChoiceField(
-        label="Criteria you observed", coerce=int, widget=forms.CheckboxSelectMultiple
+        label="Criteria you observed",
+        coerce=int,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Tick the criteria you observed."},
     )
     confirm = forms.BooleanField(
-        label="I supervised this practice and observed each criterion ticked above."
+        label="I supervised this practice and observed each criterion ticked above.",
+        error_messages={"required": "Confirm that you supervised this practice."},
     )
 
     def __init__(self, *args, criteria, **kwargs):

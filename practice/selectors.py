@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from courses.models import Enrollment
+from django.utils import timezone
+
+from courses.models import CoursePage, Enrollment
 from courses.outline import course_view
 from courses.scope import course_instructors
 from practice.models import PracticalSkillPage, PracticeSession, SignOffRequest
@@ -13,10 +15,9 @@ from practice.rules import skill_state
 
 def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
     from practice.forms import InvitationForm, SessionForm
+    from practice.services import INVITATIONS_PER_REQUEST
 
-    course = skill.get_parent().specific_deferred
-    if not hasattr(course, "enrolment_open"):  # the skill sits in a module
-        course = course.get_parent().specific_deferred
+    course = CoursePage.objects.ancestor_of(skill).first()  # under the course or a module
     view = course_view(user=user, course=course)
     step = view.steps.get(skill.id)
     enrollment = view.enrollment
@@ -26,7 +27,9 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
         "enrollment": enrollment,
         "lock": step.lock if step else None,
         "criteria": list(skill.criteria.all()),
-        "prerequisite_quizzes": [p.required_quiz for p in skill.prerequisites.all()],
+        "prerequisite_quizzes": [
+            p.required_quiz for p in skill.prerequisites.select_related("required_quiz")
+        ],
     }
     if enrollment is None:
         return context
@@ -35,7 +38,11 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
             "supervisor"
         )
     )
-    requests = list(SignOffRequest.objects.filter(enrollment=enrollment, skill=skill))
+    requests = list(
+        SignOffRequest.objects.filter(enrollment=enrollment, skill=skill).select_related(
+            "decided_by"
+        )
+    )
     latest = requests[0] if requests else None
     state = skill_state(
         logged=len(sessions),
@@ -48,11 +55,23 @@ def skill_page_context(*, skill: PracticalSkillPage, user) -> dict:
         requests=requests,
         latest_request=latest,
         state=state,
+        logged_percent=min(100, round(100 * len(sessions) / max(skill.min_repetitions, 1))),
         session_form=SessionForm(skill=skill, instructors=instructors),
         invitation_form=InvitationForm(),
-        invitations=list(latest.invites.all()) if latest and latest.status == "awaiting" else [],
+        invitation_limit=INVITATIONS_PER_REQUEST,
+        invitations=_invitations(latest),
     )
     return context
+
+
+def _invitations(latest) -> list:
+    if latest is None or latest.status != SignOffRequest.Status.AWAITING:
+        return []
+    now = timezone.now()
+    invitations = list(latest.invites.all())
+    for invitation in invitations:
+        invitation.expired = invitation.used_at is None and invitation.expires_at <= now
+    return invitations
 
 
 def course_logbook(*, enrollment: Enrollment) -> list[dict]:
