@@ -29,11 +29,13 @@ class Requirement:
 @dataclass
 class TraineeState:
     """What one provider knows about trainees: keys done per enrollment, module locks per course,
-    and the keys each of its steps needs done first, by step page id (see courses.prerequisites)."""
+    the keys each of its steps needs done first, by step page id (see courses.prerequisites), and
+    for a viewer a short word on a step under way (a skill awaiting sign-off)."""
 
     done: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
     locks: dict[int, dict[int, ModuleLock]] = field(default_factory=lambda: defaultdict(dict))
     needs: dict[int, list[str]] = field(default_factory=dict)
+    notes: dict[int, str] = field(default_factory=dict)  # step page id → "Awaiting sign-off"
 
 
 class RequirementProvider(Protocol):

@@ -167,6 +167,7 @@ class Step:
     done: bool
     lock: ModuleLock | None  # its module's lock, else its own unmet prerequisites
     new: bool  # required, added since the trainee completed the course
+    note: str = ""  # where a step under way stands, e.g. "Awaiting sign-off"
 
 
 @dataclass
@@ -209,6 +210,7 @@ class CourseStates:
     locks: dict[int, dict[int, ModuleLock]]  # by course id
     requirements: dict[int, list]  # by course id
     needs: dict[int, list[str]] = field(default_factory=dict)  # by step page id, for `user`
+    notes: dict[int, str] = field(default_factory=dict)  # by step page id, for `user`
 
 
 def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
@@ -219,6 +221,7 @@ def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
     done: dict[int, set[str]] = defaultdict(set)
     locks: dict[int, dict[int, ModuleLock]] = defaultdict(dict)
     needs: dict[int, list[str]] = defaultdict(list)
+    notes: dict[int, str] = {}
     for provider in requirement_providers():
         for course_id, items in provider.requirements(outlines=outlines).items():
             required[course_id].extend(items)
@@ -230,11 +233,12 @@ def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
                 locks[course_id].setdefault(module_id, lock)
         for page_id, keys in state.needs.items():
             needs[page_id].extend(keys)
+        notes.update(state.notes)
     for items in required.values():
         items.sort(key=lambda r: r.page.path if r.page is not None else "\uffff")
     progress = {e.id: progress_of(e, required[e.course_id], done[e.id]) for e in enrollments}
     return CourseStates(
-        progress=progress, done=done, locks=locks, requirements=required, needs=needs
+        progress=progress, done=done, locks=locks, requirements=required, needs=needs, notes=notes
     )
 
 
@@ -272,6 +276,7 @@ def _view(outline, enrollment, states: CourseStates) -> CourseView:
             done=key in done,
             lock=lock,
             new=key in new,
+            note=states.notes.get(row.id, "") if enrollment else "",
         )
     return CourseView(outline, enrollment, progress, locks, steps)
 

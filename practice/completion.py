@@ -3,7 +3,7 @@ PracticeConfig.ready): a required, live skill must be signed off in the current 
 
 from __future__ import annotations
 
-from django.db.models import F, IntegerField, Value
+from django.db.models import CharField, DateTimeField, F, IntegerField, Value
 
 from courses.completion import Requirement, TraineeState
 
@@ -32,9 +32,11 @@ class SignedSkillsProvider:
 
     def trainee_state(self, *, user, enrollments, outlines):
         """One query (none for a course without skills): signed requests of these enrollments
-        and, for a viewer, the quizzes each skill needs passed first."""
+        and, for a viewer, their requests under way (for the outline's note) and the quizzes each
+        skill needs passed first."""
         from practice.models import SignOffRequest, SkillPrerequisite
 
+        Status = SignOffRequest.Status
         state = TraineeState()
         skill_ids = [
             row.id
@@ -44,27 +46,43 @@ class SignedSkillsProvider:
         ]
         if not skill_ids:
             return state
-        signed = (
+        shown = (
+            [Status.SIGNED] if user is None else [Status.SIGNED, Status.AWAITING, Status.RETURNED]
+        )
+        rows = (
             SignOffRequest.objects.filter(
-                status=SignOffRequest.Status.SIGNED,
+                status__in=shown,
                 skill_id__in=skill_ids,
                 enrollment_id__in=[e.id for e in enrollments],
             )
             .annotate(required_id=Value(None, output_field=IntegerField()))
-            .values_list("enrollment_id", "skill_id", "required_id")
+            .values_list("enrollment_id", "skill_id", "required_id", "status", "submitted_at")
             .order_by()
         )
         if user is not None:
             prerequisites = (
                 SkillPrerequisite.objects.filter(skill_id__in=skill_ids)
-                .annotate(no_enrollment=Value(None, output_field=IntegerField()))
-                .values_list("no_enrollment", "skill_id", "required_quiz_id")
+                .annotate(
+                    no_enrollment=Value(None, output_field=IntegerField()),
+                    no_status=Value(None, output_field=CharField()),
+                    no_time=Value(None, output_field=DateTimeField()),
+                )
+                .values_list(
+                    "no_enrollment", "skill_id", "required_quiz_id", "no_status", "no_time"
+                )
                 .order_by()
             )
-            signed = signed.union(prerequisites, all=True)
-        for enrollment_id, skill_id, required_id in signed:
+            rows = rows.union(prerequisites, all=True)
+        latest: dict[int, tuple] = {}
+        for enrollment_id, skill_id, required_id, status, submitted_at in rows:
             if required_id is not None:
                 state.needs.setdefault(skill_id, []).append(f"quiz:{required_id}")
-            else:
+                continue
+            if status == Status.SIGNED:
                 state.done[enrollment_id].add(f"skill:{skill_id}")
+            if skill_id not in latest or submitted_at > latest[skill_id][0]:
+                latest[skill_id] = (submitted_at, status)
+        for skill_id, (_, status) in latest.items():
+            if status in (Status.AWAITING, Status.RETURNED):
+                state.notes[skill_id] = Status(status).label
         return state

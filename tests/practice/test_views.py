@@ -19,7 +19,7 @@ from practice.services import (
     supervisor_invitation_create,
 )
 from tests.factories import UserFactory
-from tests.practice.skill_data import skill_course
+from tests.practice.skill_data import PASSWORD, skill_course
 
 pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate
@@ -417,3 +417,28 @@ def test_a_bad_form_where_no_form_is_shown_says_why(client):
     elsewhere = client.post(log_url(other.skill), {"practised_on": "nonsense"})
     assert elsewhere.status_code == 403
     assert f"Enrol in “{other.course.title}” before logging practice." in text(elsewhere)
+
+
+def test_the_outline_says_where_a_skill_under_way_stands(client):
+    """The course page and the lesson sidebar say "Awaiting sign-off", then "Returned with a
+    comment"; once signed the step is simply done."""
+    from practice.services import signoff_return, signoff_sign
+    from tests.practice.test_services import requested
+
+    data = skill_course()
+    trainee = data.ready_to_practise()
+    request = requested(data, trainee)
+    client.force_login(trainee)
+    for url in (data.course.url, data.lesson.url):
+        assert "Awaiting sign-off" in client.get(url).content.decode(), url
+    signoff_return(request_id=request.pk, by=data.instructor, comment="Count the needles.")
+    assert "Returned with a comment" in client.get(data.course.url).content.decode()
+    again = requested(data, trainee)
+    signoff_sign(
+        request_id=again.pk,
+        signer=data.instructor,
+        password=PASSWORD,
+        observed_ids=data.criteria_ids,
+    )
+    html = client.get(data.course.url).content.decode()
+    assert "Awaiting sign-off" not in html and "Returned with a comment" not in html
