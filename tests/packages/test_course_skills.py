@@ -241,3 +241,15 @@ def test_a_link_to_a_page_outside_the_package_is_a_problem(tmp_path):
     assert any(
         "the link to “page:elsewhere” names no page of this package" in p for p in _problems(root)
     )
+
+
+def test_the_admin_preview_groups_skills_under_their_own_heading():
+    from packages.admin_preview import action_groups
+
+    groups = action_groups(
+        ["create practical skill “Quiz lesson questions”", "create lesson “Lesson 1”"]
+    )
+    assert [(g.key, g.lines) for g in groups][-1] == (
+        "skill",
+        ["create practical skill “Quiz lesson questions”"],
+    )
