@@ -15,6 +15,7 @@ from certificates.models import Certificate
 from certificates.pdf import THEORY_AND_PRACTICE, THEORY_ONLY, signed_skills
 from practice.services import practice_session_log, signoff_request_submit, signoff_sign
 from tests.certificates.pdf_tools import decode_qr
+from tests.certificates.test_pdf_tagging import assert_tagged
 from tests.practice.skill_data import PASSWORD, skill_course
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,7 @@ def test_the_certificate_lists_the_skills_signed_off_and_says_theory_and_practic
         text
     )
     assert [s.title for s in signed_skills(certificate)] == ["Supervised needling"]
+    assert_tagged(pdf_bytes(certificate), "Tess Trainee")  # the table keeps it PDF/UA-1
     # Looked at: the PNG is kept under test-results/ (the QR still decodes with the table in).
     assert decode_qr(pdf_bytes(certificate), tmp_path)
     Path("test-results").mkdir(exist_ok=True)
@@ -108,3 +110,14 @@ def test_the_badge_criteria_name_the_practical_skills_when_the_course_has_them(
 
     without = criteria_narrative(achievement_facts(issue()))
     assert "practical" not in without.lower() and "supervised" not in without.lower()
+
+
+def test_an_external_supervisor_is_named_with_their_registration():
+    from types import SimpleNamespace
+
+    from certificates.pdf import _signer
+
+    request = SimpleNamespace(
+        decided_by_id=None, external_signer_name="Jo Bloggs", external_signer_registration="PT1"
+    )
+    assert _signer(request) == "Jo Bloggs (external supervisor, registration PT1)"
