@@ -111,7 +111,7 @@ def skill_parse(data, problems: list[Problem], *, file: str = FILE) -> SkillPlan
     slug = reader.text("skill", blank=False, max_length=255)
     slug = (_clean(reader, "skill", "slug", slug) or "") if slug else ""
     fields: dict = {"slug": slug}
-    label = f"the skill “{slug or data.get('skill')}”"
+    label = f"the skill “{slug or str(data.get('skill'))[:60]}”"
     for key in ("title", "summary"):
         if key not in reader.data:
             reader.problems.append(Problem(file, line, f"{label} needs a {key}"))
@@ -178,9 +178,21 @@ def skills_check(skills: list[SkillPlan], *, quizzes: set[str], file: str = FILE
 
 def skill_export(skill, link) -> dict:
     """The skill as its outline entry; `link(kind, id)` names a link's package target."""
-    from packages.selectors import _refusing
+    from packages.selectors import ExportRefused, _refusing
 
     where = f"practical skill “{skill.title}”, field “demonstrate”"
+    required = list(
+        skill.prerequisites.order_by("sort_order", "pk").values_list(
+            "required_quiz_id", "required_quiz__title", "required_quiz__slug"
+        )
+    )
+    targets = getattr(link, "targets", None)
+    for quiz_id, title, _ in required:
+        if targets is not None and quiz_id not in targets:
+            raise ExportRefused(
+                f"practical skill “{skill.title}”, quizzes to pass first: “{title}” is not a "
+                "published quiz of this course, which a package cannot name"
+            )
     return {
         "skill": skill.slug,
         "title": skill.title,
@@ -190,7 +202,7 @@ def skill_export(skill, link) -> dict:
         "min_repetitions": skill.min_repetitions,
         "required": skill.is_required,
         "allow_external_supervisor": skill.allow_external_supervisor,
-        **({"prerequisites": prerequisite_slugs(skill)} if skill.prerequisites.exists() else {}),
+        **({"prerequisites": [slug for _, _, slug in required]} if required else {}),
     }
 
 

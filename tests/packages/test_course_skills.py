@@ -253,3 +253,30 @@ def test_the_admin_preview_groups_skills_under_their_own_heading():
         "skill",
         ["create practical skill “Quiz lesson questions”"],
     )
+
+
+def test_a_dry_run_plans_the_skills_and_writes_nothing(tmp_path):
+    before = Page.objects.count(), Revision.objects.count()
+    result = package_import(source=_package(tmp_path / "p"), dry_run=True)
+    assert "create practical skill “Screening and consent”" in result.actions
+    assert (Page.objects.count(), Revision.objects.count()) == before
+
+
+def test_export_refuses_a_quiz_to_pass_first_from_another_course(tmp_path):
+    from packages.selectors import ExportRefused
+    from practice.models import SkillPrerequisite
+    from quizzes.models import QuizPage
+    from tests.factories import build_course
+    from tests.factories.quizzes import QuestionFactory, quiz_with_questions
+
+    course = package_import(source=_package(tmp_path / "p")).course
+    elsewhere = quiz_with_questions(
+        build_course(modules=1, lessons_per_module=1),
+        [QuestionFactory(kind="true_false")],
+        title="Another course's quiz",
+    )
+    skill = PracticalSkillPage.objects.get(slug="screening-and-consent")
+    SkillPrerequisite.objects.create(skill=skill, required_quiz=elsewhere)
+    assert QuizPage.objects.count() == 2
+    with pytest.raises(ExportRefused, match="“Another course's quiz” is not a published quiz"):
+        course_package_files(course=course)
