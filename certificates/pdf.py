@@ -2,7 +2,9 @@
 
 When the course has practical skills, the certificate says the holder was assessed in theory and
 in supervised practice, and lists the skills signed off in the certificate's enrollment (who
-signed, when); a course without them keeps the wording of online assessments only.
+signed, when); a course without them keeps the wording of online assessments only. The wording
+follows the signed sign-offs themselves, so it never claims a practical assessment that is not
+on record.
 """
 
 from __future__ import annotations
@@ -75,16 +77,11 @@ def _signer(request) -> str:
     return name + (f", registration {registration})" if registration else ")")
 
 
-def course_has_skills(course) -> bool:
-    from practice.models import PracticalSkillPage
-
-    return PracticalSkillPage.objects.live().descendant_of(course).exists()
-
-
 def certificate_html(certificate, template) -> str:
     url = verify_url(certificate.code)
+    # The wording follows what was assessed: a course with required skills cannot be completed
+    # without them; one whose only sign-off was withdrawn says theory only (and is flagged).
     skills = signed_skills(certificate)
-    practical = bool(skills) or course_has_skills(certificate.course)
     return render_to_string(
         "certificates/certificate_pdf.html",
         {
@@ -94,7 +91,7 @@ def certificate_html(certificate, template) -> str:
             "qr": qr_data_uri(url),
             "logo_path": _image_path(template.logo if template else None),
             "signature_path": _image_path(template.signature if template else None),
-            "assessment": THEORY_AND_PRACTICE if practical else THEORY_ONLY,
+            "assessment": THEORY_AND_PRACTICE if skills else THEORY_ONLY,
             "skills": skills,
         },
     )

@@ -12,7 +12,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from certificates.models import Certificate
-from certificates.pdf import THEORY_AND_PRACTICE, THEORY_ONLY, signed_skills
+from certificates.pdf import THEORY_AND_PRACTICE, THEORY_ONLY, certificate_html, signed_skills
 from practice.services import practice_session_log, signoff_request_submit, signoff_sign
 from tests.certificates.pdf_tools import decode_qr
 from tests.certificates.test_pdf_tagging import assert_tagged
@@ -95,6 +95,8 @@ def test_a_withdrawn_sign_off_is_not_listed(django_capture_on_commit_callbacks):
     request = SignOffRequest.objects.get(enrollment=certificate.enrollment)
     signoff_withdraw(request_id=request.pk, by=data.instructor, reason="Signed in error")
     assert signed_skills(certificate) == []
+    html = certificate_html(certificate, None)  # a re-render claims no practical assessment
+    assert THEORY_ONLY in html and "Practical skills signed off" not in html
 
 
 def test_the_badge_criteria_name_the_practical_skills_when_the_course_has_them(
