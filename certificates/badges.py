@@ -94,11 +94,15 @@ def issuer_profile(issuer: IssuerFacts) -> dict:
 
 
 def criteria_narrative(achievement: AchievementFacts) -> str:
-    """What the holder did; the practical skills join it once courses record sign-offs."""
+    """What the holder did: the theory (lessons and quizzes) and, when the course has them,
+    the practical skills practised under supervision and signed off by an instructor."""
     text = achievement.criteria.strip()
     if achievement.practical_skills:
         skills = "\n".join(f"- {skill}" for skill in achievement.practical_skills)
-        text += f"\n\nPractical skills signed off by an instructor:\n{skills}"
+        text += (
+            "\n\nAssessed in theory and in supervised practice. Practical skills, each practised "
+            f"under supervision and signed off by an instructor:\n{skills}"
+        )
     months = achievement.validity_months
     return text + f"\n\nValid for {months} months from issue; then the holder recertifies."
 

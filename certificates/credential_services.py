@@ -55,8 +55,11 @@ def issuer_facts(design: CertificateTemplate | None = None) -> IssuerFacts:
 
 
 def practical_skills(course) -> tuple[str, ...]:
-    """Seam: the skills an instructor signed off, once courses record them (none yet)."""
-    return ()
+    """The course's required practical skills, in course order (each signed off to earn it)."""
+    from practice.models import PracticalSkillPage
+
+    skills = PracticalSkillPage.objects.live().descendant_of(course).filter(is_required=True)
+    return tuple(skills.order_by("path").values_list("title", flat=True))
 
 
 def achievement_facts(certificate: Certificate) -> AchievementFacts:

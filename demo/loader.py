@@ -1,5 +1,7 @@
 """Sets up the demo site: home page, course index, the sample course imported from the package in
-demo/course/, and the demo accounts with a trainee part-way through. Idempotent.
+demo/course/, and the demo accounts with a trainee part-way through (a few lessons read, the
+safety quiz passed, one practical skill signed off and one awaiting sign-off: demo/trainee.py).
+Idempotent.
 
 The course itself is content (reviewable files under demo/course/); only what is not course
 content (site structure, accounts, a trainee's progress) lives here in code.
@@ -19,6 +21,7 @@ from courses.models import CourseIndexPage, CoursePage, LessonPage
 from courses.roles import instructors_group_ensure
 from courses.services import enrollment_create, lesson_complete
 from demo.models import DemoPackageLoad
+from demo.trainee import ensure_trainee_practice
 from home.models import HomePage
 from packages.archive import read_package
 from packages.problems import Problem
@@ -186,4 +189,5 @@ def load_demo(*, source: Path = COURSE_DIR) -> LoadReport:
     ensure_index(home, report)
     course = ensure_course(report, source=source)
     ensure_accounts(course, report)
+    ensure_trainee_practice(course=course, accounts=DEMO_ACCOUNTS, report=report)
     return report

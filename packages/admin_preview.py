@@ -20,6 +20,7 @@ GROUPS = [
     ("course", "Course and modules"),
     ("lesson", "Lessons"),
     ("quiz", "Quizzes"),
+    ("skill", "Practical skills"),
     ("question", "Questions"),
     ("asset", "Images and documents"),
     ("unpublish", "Taken off the site (kept with their attempts)"),
@@ -113,6 +114,8 @@ def _group_of(line: str) -> str:
         return "quiz"
     if " lesson " in f" {_QUOTED.sub('', line)} ":
         return "lesson"
+    if " practical skill " in f" {_QUOTED.sub('', line)} ":
+        return "skill"
     return "course"
 
 

@@ -16,6 +16,7 @@ from packages.blocks import AssetRef
 from packages.lessons import LessonPlan, lesson_parse
 from packages.problems import PackageInvalid, Problem
 from packages.richtext import RichTextProblem, markdown_to_html
+from packages.skill_yaml import SkillPlan, skill_parse, skills_check
 from packages.source import Located, load_yaml
 
 FORMAT_VERSION = 1
@@ -49,7 +50,7 @@ class QuizPlan:
 class ModulePlan:
     slug: str
     fields: dict
-    contents: list  # LessonPlan | QuizPlan
+    contents: list  # LessonPlan | QuizPlan | SkillPlan
     line: int
 
 
@@ -58,7 +59,7 @@ class CoursePlan:
     fields: dict
     certificate: dict | None
     questions: str | None
-    outline: list  # ModulePlan | QuizPlan
+    outline: list  # ModulePlan | QuizPlan | SkillPlan
     lessons: list[LessonPlan] = field(default_factory=list)
     bank: object = None
     warnings: list[Problem] = field(default_factory=list)
@@ -68,6 +69,13 @@ class CoursePlan:
         for item in self.outline:
             contents = item.contents if isinstance(item, ModulePlan) else [item]
             found += [entry for entry in contents if isinstance(entry, QuizPlan)]
+        return found
+
+    def skills(self) -> list[SkillPlan]:
+        found = []
+        for item in self.outline:
+            contents = item.contents if isinstance(item, ModulePlan) else [item]
+            found += [entry for entry in contents if isinstance(entry, SkillPlan)]
         return found
 
 
@@ -156,7 +164,7 @@ def course_parse(files: dict[str, bytes]) -> CoursePlan:
         plan.warnings += warnings
     outline = data.get("outline") or []
     if not isinstance(outline, list):
-        check.add(data.line_of("outline"), "the outline is a list of modules and quizzes")
+        check.add(data.line_of("outline"), "the outline is a list of modules, quizzes and skills")
         outline = []
     for index, entry in enumerate(outline):
         line = outline.lines[index]
@@ -164,8 +172,10 @@ def course_parse(files: dict[str, bytes]) -> CoursePlan:
             plan.outline.append(_module(check, entry, plan))
         elif isinstance(entry, dict) and "quiz" in entry:
             plan.outline.append(_quiz(check, entry, plan))
+        elif isinstance(entry, dict) and "skill" in entry:
+            plan.outline.append(skill_parse(entry, check.problems))
         else:
-            check.add(line, "each outline entry is a “module:” or a “quiz:”")
+            check.add(line, "each outline entry is a “module:”, a “quiz:” or a “skill:”")
     _check_references(check, plan)
     listed = {lesson.file for lesson in plan.lessons}
     for name in sorted(files):
@@ -191,8 +201,12 @@ def _module(check: _Checker, entry, plan: CoursePlan) -> ModulePlan:
                 plan.lessons.append(lesson)
         elif isinstance(item, dict) and "quiz" in item:
             module.contents.append(_quiz(check, item, plan))
+        elif isinstance(item, dict) and "skill" in item:
+            module.contents.append(skill_parse(item, check.problems))
         else:
-            check.add(contents.lines[index], "each module entry is a “lesson:” or a “quiz:”")
+            check.add(
+                contents.lines[index], "each module entry is a “lesson:”, a “quiz:” or a “skill:”"
+            )
     return module
 
 
@@ -245,3 +259,4 @@ def _check_references(check: _Checker, plan: CoursePlan) -> None:
     modules = {item.slug for item in plan.outline if isinstance(item, ModulePlan)}
     quizzes = {quiz.slug: quiz.parsed for quiz in plan.quizzes()}
     check.problems += bank_seam.quizzes_check(quizzes, modules=modules)
+    check.problems += skills_check(plan.skills(), quizzes=set(quizzes))

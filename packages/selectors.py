@@ -13,6 +13,7 @@ from packages import bank_seam
 from packages.course_yaml import CERTIFICATE_FIELDS, COURSE_FIELDS, FORMAT_VERSION, RICH
 from packages.lessons import FRONT_MATTER, lesson_text
 from packages.richtext import RichTextUnexportable, html_to_markdown
+from packages.skill_yaml import skill_export
 from packages.source import dump_yaml
 from packages.writer import plain
 
@@ -96,6 +97,7 @@ def _value(obj, name: str, namer: AssetNamer, link=None):
 
 
 def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
+    from practice.models import PracticalSkillPage
     from quizzes.models import QuizPage
 
     namer = AssetNamer()
@@ -129,6 +131,8 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
             continue
         if isinstance(child, QuizPage):
             data["outline"].append(_quiz(child, keys))
+        elif isinstance(child, PracticalSkillPage):
+            data["outline"].append(skill_export(child, link))
         elif isinstance(child, ModulePage):
             entry = {"module": child.slug, "title": child.title}
             if child.intro:
@@ -141,6 +145,8 @@ def course_package_files(*, course: CoursePage) -> dict[str, bytes]:
                     entry["contents"].append({"lesson": path})
                 elif isinstance(page, QuizPage):
                     entry["contents"].append(_quiz(page, keys))
+                elif isinstance(page, PracticalSkillPage):
+                    entry["contents"].append(skill_export(page, link))
             data["outline"].append(entry)
     files["course.yaml"] = dump_yaml(data).encode()
     files.update(namer.files)
@@ -159,18 +165,19 @@ def _quiz(quiz, keys) -> dict:
 
 def _targets(course) -> dict[int, str]:
     """pk -> package target of every page the export writes (the outline's own walk)."""
+    from practice.models import PracticalSkillPage
     from quizzes.models import QuizPage
 
     targets, number = {course.pk: f"page:{course.slug}"}, 0
     for child in course.get_children().live().specific().order_by("path"):
-        if isinstance(child, QuizPage | ModulePage):
+        if isinstance(child, QuizPage | ModulePage | PracticalSkillPage):
             targets[child.pk] = f"page:{child.slug}"
         if isinstance(child, ModulePage):
             for page in child.get_children().live().specific().order_by("path"):
                 if isinstance(page, LessonPage):
                     number += 1
                     targets[page.pk] = f"lessons/{number:02d}-{page.slug}.md"
-                elif isinstance(page, QuizPage):
+                elif isinstance(page, QuizPage | PracticalSkillPage):
                     targets[page.pk] = f"page:{page.slug}"
     return targets
 

@@ -32,10 +32,12 @@ def _asset_problems(plan, assets: dict[str, bytes]) -> list[Problem]:
     pages |= {f"page:{item.slug}" for item in plan.outline if isinstance(item, ModulePlan)}
     pages |= {f"page:{quiz.slug}" for quiz in plan.quizzes()}
     pages |= {f"page:{lesson.fields.get('slug')}" for lesson in plan.lessons}
+    pages |= {f"page:{skill.slug}" for skill in plan.skills()}
     where = [
         (lesson.file, block.line, block.value) for lesson in plan.lessons for block in lesson.blocks
     ]
     where.append(("course.yaml", None, list(plan.fields.values())))
+    where += [("course.yaml", s.line, s.fields.get("demonstrate")) for s in plan.skills()]
     problems = []
     for file, line, value in where:
         for ref in asset_refs(value):

@@ -25,8 +25,10 @@ from packages.blocks import (
 from packages.course_yaml import CoursePlan, ModulePlan, QuizPlan
 from packages.lessons import block_text
 from packages.richtext import html_to_markdown
+from packages.skill_yaml import SkillPlan, criteria_texts, prerequisite_slugs, skill_relations
 
-RICH_FIELDS = {"learning_outcomes", "sources", "intro"}  # ModulePage.intro is plain: same text
+RICH_FIELDS = {"learning_outcomes", "sources", "intro", "demonstrate"}  # ModulePage.intro: plain
+RELATIONS = ("criteria", "prerequisites")  # a skill's child rows, given as texts and quiz slugs
 
 
 @dataclass
@@ -99,6 +101,7 @@ class _Walk:
             self._linkable(page)
         self.pending: list[tuple] = []  # pages whose links wait for a page made later
         self.fresh: set[int] = set()  # pages created in this run
+        self.quizzes: dict = {}  # slug -> QuizPage, for skills' quizzes to pass first
 
     def _linkable(self, page) -> None:
         self.links[f"page:{page.slug}"] = page.pk
@@ -121,7 +124,8 @@ class _Walk:
         (`again`), when every target has its pk: one revision, no dangling link."""
         raw = fields
         existing = self.existing.get((model.__name__, fields["slug"]))
-        fields = self.resolved(fields)
+        relations = {key: fields[key] for key in RELATIONS if key in fields}
+        fields = self.resolved({k: v for k, v in fields.items() if k not in relations})
         if "image" in fields and model is CoursePage:
             fields["image_id"] = fields.pop("image")
         waiting = self.apply and not again and page_links_pending(fields)
@@ -132,6 +136,8 @@ class _Walk:
             if not self.apply:
                 return None
             page = model(**fields)
+            if relations:
+                skill_relations(page, **relations, quizzes=self.quizzes)
             parent.add_child(instance=page)
             if not waiting:
                 page.save_revision().publish()
@@ -146,9 +152,12 @@ class _Walk:
         if again and existing.pk in self.fresh:  # its creation is already in the plan
             for key, value in fields.items():
                 setattr(existing, key, value)
+            if relations:
+                skill_relations(existing, **relations, quizzes=self.quizzes)
             existing.save_revision().publish()
             return existing
         changed = [key for key, value in fields.items() if _differs(existing, key, value)]
+        changed += [k for k, rows in relations.items() if _relation_differs(existing, k, rows)]
         moved = parent is not None and existing.get_parent().pk != parent.pk
         if not changed and not moved and existing.live:
             return existing
@@ -160,6 +169,8 @@ class _Walk:
                 existing.refresh_from_db()
             for key, value in fields.items():
                 setattr(existing, key, value)
+            if relations:
+                skill_relations(existing, **relations, quizzes=self.quizzes)
             existing.save_revision().publish()
         return existing
 
@@ -167,7 +178,8 @@ class _Walk:
         plan = self.plan
         index = CourseIndexPage.objects.first()
         course = self.page(CoursePage, index, plan.fields, "course")
-        modules, quizzes = {}, {}
+        modules, quizzes = {}, self.quizzes
+        skills = []
         for item in plan.outline:
             if isinstance(item, ModulePlan):
                 modules[item.slug] = self.page(ModulePage, course, item.fields, "module")
@@ -178,12 +190,16 @@ class _Walk:
             for entry in contents:
                 if isinstance(entry, QuizPlan):
                     quizzes[entry.slug] = self._quiz_placed(entry, parent)
+                elif isinstance(entry, SkillPlan):
+                    skills.append((entry, parent))
                 else:
                     fields = dict(entry.fields)
                     fields["body"] = [{"type": b.type, "value": b.value} for b in entry.blocks]
                     self.page(LessonPage, parent, fields, "lesson")
         for entry in plan.quizzes():
             self._quiz_settings(entry, quizzes, modules, questions)
+        for entry, parent in skills:  # after the quizzes: they may be asked to pass first
+            self.page(self._skill_model(), parent, entry.fields, "practical skill")
         for model, parent, fields, label in self.pending:
             self.page(model, parent, fields, label, again=True)
         if self.apply:
@@ -191,6 +207,12 @@ class _Walk:
             self._order(course, plan)
         self._unpublish_missing()
         return course
+
+    @staticmethod
+    def _skill_model():
+        from practice.models import PracticalSkillPage
+
+        return PracticalSkillPage
 
     def _bank(self) -> dict:
         """The bank half writes questions (new versions on update); key -> Question."""
@@ -301,6 +323,12 @@ def _differs(page, key: str, value) -> bool:
         current = getattr(page, key if key.endswith("_id") else f"{key}_id")
         return current != (value.pk if hasattr(value, "pk") else value)
     return getattr(page, key) != value
+
+
+def _relation_differs(page, key: str, value) -> bool:
+    if key == "criteria":
+        return criteria_texts(page) != value
+    return prerequisite_slugs(page) != value
 
 
 def course_write(plan: CoursePlan, course, assets, *, apply: bool, update: bool = True):

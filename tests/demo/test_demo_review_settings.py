@@ -5,10 +5,9 @@ and a failed attempt asks for a wait before the next one."""
 from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from demo.loader import DEMO_ACCOUNTS
+from tests.demo.test_load_demo import fresh_trainee
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +38,7 @@ def test_a_failed_demo_safety_attempt_shows_no_key(client):
     from quizzes.services import attempt_start, attempt_submit
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    trainee = get_user_model().objects.get(email=DEMO_ACCOUNTS["trainee"]["email"])
+    trainee = fresh_trainee()  # the demo trainee has passed the safety quiz already
     safety = QuizPage.objects.get(slug="safety-and-contraindications-quiz")
     attempt, _ = attempt_start(quiz=safety, user=trainee)
     attempt = attempt_submit(attempt=attempt)  # nothing answered

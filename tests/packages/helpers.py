@@ -55,6 +55,16 @@ def course_view(course: CoursePage) -> dict:
                 settings=quiz_export(page),
                 unlocks=page.unlocks_module.slug if page.unlocks_module else None,
             )
+        elif type(page).__name__ == "PracticalSkillPage":
+            entry.update(
+                summary=page.summary,
+                demonstrate=page.demonstrate,
+                criteria=[c.text for c in page.criteria.all()],
+                min_repetitions=page.min_repetitions,
+                required=page.is_required,
+                external=page.allow_external_supervisor,
+                quizzes_first=[p.required_quiz.slug for p in page.prerequisites.all()],
+            )
         view["pages"].append(entry)
     return canonical(view)
 
