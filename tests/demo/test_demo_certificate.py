@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.utils import timezone
 from pypdf import PdfReader
 
 from certificates.models import Certificate
@@ -34,10 +33,10 @@ def test_the_demo_trainee_finishes_and_the_certificate_lists_three_skills(
 ):
     from courses.models import LessonPage
     from courses.services import lesson_complete
-    from practice.models import PracticalSkillPage, SignOffRequest
-    from practice.services import practice_session_log, signoff_request_submit, signoff_sign
+    from practice.models import PracticalSkillPage
     from quizzes.models import Attempt, QuizPage
     from tests.certificates.pdf_tools import render_png
+    from tests.practice.skill_data import sign_every_skill
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
     users = get_user_model().objects
@@ -49,27 +48,11 @@ def test_the_demo_trainee_finishes_and_the_certificate_lists_three_skills(
                 _pass(quiz, trainee)
         for lesson in LessonPage.objects.live().order_by("path"):
             lesson_complete(user=trainee, lesson=lesson)
-        for skill in PracticalSkillPage.objects.live().order_by("path"):
-            request = SignOffRequest.objects.filter(enrollment__user=trainee, skill=skill).first()
-            if request is None:
-                criteria = list(skill.criteria.values_list("id", flat=True))
-                for _ in range(skill.min_repetitions):
-                    practice_session_log(
-                        user=trainee,
-                        skill=skill,
-                        practised_on=timezone.localdate(),
-                        setting="course",
-                        supervisor=instructor,
-                        criteria_ids=criteria,
-                    )
-                request = signoff_request_submit(user=trainee, skill=skill)
-            if request.status == "awaiting":
-                signoff_sign(
-                    request_id=request.pk,
-                    signer=instructor,
-                    password=DEMO_ACCOUNTS["instructor"]["password"],
-                    observed_ids=list(request.skill.criteria.values_list("id", flat=True)),
-                )
+        sign_every_skill(
+            trainee=trainee,
+            instructor=instructor,
+            password=DEMO_ACCOUNTS["instructor"]["password"],
+        )
     certificate = Certificate.objects.get(user=trainee)
     with certificate.pdf.open("rb") as handle:
         data = handle.read()

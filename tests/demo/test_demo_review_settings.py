@@ -56,7 +56,7 @@ def test_the_demo_safety_quiz_shows_no_key_even_after_the_last_failed_attempt(cl
     from quizzes.services import attempt_start, attempt_submit
 
     call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    trainee = get_user_model().objects.get(email=DEMO_ACCOUNTS["trainee"]["email"])
+    trainee = fresh_trainee()
     safety = QuizPage.objects.get(slug="safety-and-contraindications-quiz")
     QuizPage.objects.filter(pk=safety.pk).update(cooldown_amount=0)
     safety.refresh_from_db()

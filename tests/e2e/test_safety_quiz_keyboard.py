@@ -63,13 +63,17 @@ def take_attempt(page, user, *, sabotage_critical: bool):
 
 
 def test_safety_quiz_keyboard_only(page, demo_site, screenshot):
-    from django.contrib.auth import get_user_model
-
-    from demo.loader import DEMO_ACCOUNTS
+    from courses.models import CoursePage
+    from courses.services import enrollment_create
+    from tests.factories import UserFactory
+    from tests.practice.skill_data import PASSWORD
 
     page.on("dialog", lambda dialog: dialog.accept())
-    account = DEMO_ACCOUNTS["trainee"]
-    user = get_user_model().objects.get(email=account["email"])
+    # A trainee new to the demo course: the demo trainee has passed the safety quiz already.
+    account = {"email": "keyboard@example.org", "password": PASSWORD}
+    user = UserFactory(email=account["email"], full_name="Kim Keyboard")
+    course = CoursePage.objects.get(slug=COURSE.rsplit("/", 1)[1])
+    enrollment_create(user=user, course=course)
 
     page.goto(demo_site + "/accounts/login/")
     page.locator("#id_login").focus()

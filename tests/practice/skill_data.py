@@ -66,3 +66,30 @@ def skill_course(**skill_fields) -> SkillCourse:
     quiz = quiz_with_questions(course, [question], title="Safety quiz", is_required=True)
     skill = add_skill(module.specific, requires=[quiz], **skill_fields)
     return SkillCourse(course, module, lesson, quiz, skill, instructor_of(course))
+
+
+def sign_every_skill(*, trainee, instructor, password: str) -> None:
+    """Every live skill the trainee has not had signed: log its sessions, request, sign."""
+    from django.utils import timezone
+
+    from practice.models import SignOffRequest
+    from practice.services import practice_session_log, signoff_request_submit, signoff_sign
+
+    for skill in PracticalSkillPage.objects.live().order_by("path"):
+        criteria = list(skill.criteria.values_list("id", flat=True))
+        request = SignOffRequest.objects.filter(enrollment__user=trainee, skill=skill).first()
+        if request is None or request.status == "returned":
+            for _ in range(skill.min_repetitions):
+                practice_session_log(
+                    user=trainee,
+                    skill=skill,
+                    practised_on=timezone.localdate(),
+                    setting="course",
+                    supervisor=instructor,
+                    criteria_ids=criteria,
+                )
+            request = signoff_request_submit(user=trainee, skill=skill)
+        if request.status == "awaiting":
+            signoff_sign(
+                request_id=request.pk, signer=instructor, password=password, observed_ids=criteria
+            )
