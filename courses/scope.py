@@ -27,12 +27,21 @@ def courses_for_instructor(*, user) -> QuerySet[CoursePage]:
     return CoursePage.objects.filter(pk__in=editable.values("pk"))
 
 
+def request_courses(request) -> list[dict]:
+    """The courses the admin user may see, as dicts (id, title, path), read once per request:
+    every instructor menu item, the sign-off count and the queue's filters ask for them."""
+    if not hasattr(request, "_instructor_courses"):
+        request._instructor_courses = list(
+            courses_for_instructor(user=request.user)
+            .order_by("title")
+            .values("id", "title", "path")
+        )
+    return request._instructor_courses
+
+
 def request_user_teaches_a_course(request) -> bool:
-    """Whether the admin's instructor menu items show: asked by several of them on every admin
-    page, so answered with one query per request."""
-    if not hasattr(request, "_user_teaches_a_course"):
-        request._user_teaches_a_course = courses_for_instructor(user=request.user).exists()
-    return request._user_teaches_a_course
+    """Whether the admin's instructor menu items show."""
+    return bool(request_courses(request))
 
 
 def instructor_may_see_course(*, user, course: CoursePage) -> bool:

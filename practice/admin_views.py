@@ -24,7 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 
-from courses.scope import courses_for_instructor
+from courses.scope import request_courses
 from practice.models import PracticalSkillPage, PracticeSession, SignOffRequest
 from practice.services import (
     PracticeError,
@@ -39,14 +39,7 @@ ANY = "any"
 
 
 def scope_courses(request) -> list[dict]:
-    """The courses the user may see, as dicts (id, title, path): one query per request."""
-    if not hasattr(request, "_practice_courses"):
-        request._practice_courses = list(
-            courses_for_instructor(user=request.user)
-            .order_by("title")
-            .values("id", "title", "path")
-        )
-    return request._practice_courses
+    return request_courses(request)
 
 
 def _subtree_q(courses: list[dict], field: str) -> Q:

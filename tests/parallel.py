@@ -25,3 +25,22 @@ def in_parallel(work, count):
     for thread in threads:
         thread.join(timeout=120)
     return results, errors
+
+
+def meet_before_reading_progress(monkeypatch, parties: int = 2, timeout: float = 2) -> None:
+    """Hold every completion evaluation at a barrier just before it reads progress, so two of them
+    overlap for sure. One that waits for the other's row lock never arrives: the barrier then
+    times out and the other carries on alone (as it must, if the lock is there)."""
+    import contextlib
+
+    import courses.services
+
+    barrier = threading.Barrier(parties, timeout=timeout)
+    real = courses.services.progress_for_enrollments
+
+    def meet_then_read(enrollments):
+        with contextlib.suppress(threading.BrokenBarrierError):
+            barrier.wait()
+        return real(enrollments)
+
+    monkeypatch.setattr(courses.services, "progress_for_enrollments", meet_then_read)

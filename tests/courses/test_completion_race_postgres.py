@@ -6,19 +6,15 @@ Both evaluations are held at a barrier just before they read progress. Without a
 enrollment they both read a snapshot that lacks the other's requirement, and nobody completes the
 course; with it, the second waits for the first to commit and then sees everything."""
 
-import contextlib
-import threading
-
 import pytest
 from django.db import connection
 
-import courses.services
 from courses.models import Enrollment
 from courses.services import enrollment_create, lesson_complete
 from tests.factories import UserFactory, build_course, lessons_of, wagtail_initial_data
 from tests.factories.quizzes import QuestionFactory, quiz_with_questions
 from tests.insight.grade_data import take
-from tests.parallel import in_parallel
+from tests.parallel import in_parallel, meet_before_reading_progress
 
 pytestmark = [
     pytest.mark.postgres,
@@ -37,16 +33,7 @@ def test_the_last_lesson_and_the_last_quiz_at_once_complete_the_course(monkeypat
     trainee = UserFactory()
     enrollment_create(user=trainee, course=course)
 
-    barrier = threading.Barrier(2, timeout=2)
-    real = courses.services.progress_for_enrollments
-
-    def meet_then_read(enrollments):
-        # A broken barrier: the other one is waiting for our lock, so carry on alone.
-        with contextlib.suppress(threading.BrokenBarrierError):
-            barrier.wait()
-        return real(enrollments)
-
-    monkeypatch.setattr(courses.services, "progress_for_enrollments", meet_then_read)
+    meet_before_reading_progress(monkeypatch)
     work = [
         lambda: lesson_complete(user=trainee, lesson=lesson),
         lambda: take(quiz, trainee, right=True),

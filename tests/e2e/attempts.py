@@ -5,10 +5,17 @@ from playwright.sync_api import expect
 TECHNIQUE_SLUG = "technique-and-clinical-application-quiz"
 
 
+NEW_TRAINEE = {"email": "new-trainee@example.org", "password": "correct-horse-battery"}
+
+
 def log_in(page, demo_site, role: str = "trainee"):
+    """Log in as a demo account, or as "new": a trainee just enrolled on the demo course (the
+    demo trainee has passed the safety quiz and has a logbook already)."""
     from demo.loader import DEMO_ACCOUNTS
 
-    account = DEMO_ACCOUNTS[role]
+    if role == "new":
+        _enrol_new_trainee()
+    account = NEW_TRAINEE if role == "new" else DEMO_ACCOUNTS[role]
     page.goto(demo_site + "/accounts/login/")
     page.get_by_label("Email").fill(account["email"])
     page.get_by_label("Password").fill(account["password"])
@@ -17,6 +24,15 @@ def log_in(page, demo_site, role: str = "trainee"):
     from django.contrib.auth import get_user_model
 
     return get_user_model().objects.get(email=account["email"])
+
+
+def _enrol_new_trainee():
+    from courses.models import CoursePage
+    from courses.services import enrollment_create
+    from tests.factories import UserFactory
+
+    user = UserFactory(email=NEW_TRAINEE["email"], full_name="Noor New")
+    enrollment_create(user=user, course=CoursePage.objects.get(is_sample_content=True))
 
 
 def start_technique_attempt(user):

@@ -28,7 +28,7 @@ def test_technique_quiz_waits_for_the_safety_quiz(page, demo_site, screenshot):
     technique = QuizPage.objects.get(slug=TECHNIQUE_SLUG)
     safety = QuizPage.objects.get(slug=SAFETY)
     course = technique.get_parent().get_parent()
-    user = log_in(page, demo_site)
+    user = log_in(page, demo_site, "new")
 
     page.goto(demo_site + technique.url)
     box = page.get_by_test_id("prerequisites-missing")

@@ -60,11 +60,11 @@ def test_failed_safety_quiz_shows_no_key_then_the_pass_shows_the_review(
 ):
     from quizzes.models import QuizPage
 
-    user = log_in(page, demo_site)
+    user = log_in(page, demo_site, "new")
     quiz = QuizPage.objects.get(slug=SAFETY_SLUG)
     page.goto(demo_site + quiz.url)
     expect(page.get_by_test_id("answers-shown")).to_have_text(
-        "Correct answers and feedback: once you pass, or after your last attempt"
+        "Correct answers and feedback: once you pass"
     )
     expect(page.get_by_text("Wait after a failed attempt: 1 hour")).to_be_visible()
     page.get_by_role("button", name="Start the quiz").click()
@@ -118,7 +118,7 @@ def test_quiz_editor_offers_the_timings_and_the_wait_in_units(page, demo_site, s
     quiz = QuizPage.objects.get(slug=SAFETY_SLUG)
     page.goto(demo_site + f"/admin/pages/{quiz.id}/edit/")
     timing = page.get_by_label("Show the review")
-    expect(timing).to_have_value("pass_or_last")
+    expect(timing).to_have_value("after_pass")
     expect(page.get_by_text("keeps retakes honest")).to_be_visible()
     expect(page.get_by_label("Wait after a failed attempt")).to_have_value("1")
     expect(page.locator("#id_cooldown_unit")).to_have_value("hours")

@@ -39,15 +39,15 @@ def test_sign_up_enrol_complete_lesson_and_see_progress(page, demo_site, screens
 
     page.get_by_role("button", name="Mark lesson complete").click()
     expect(page.get_by_test_id("lesson-complete")).to_be_visible()
-    # 1 of 21 requirements: 18 lessons and 3 required quizzes, the same figure on every page
+    # 1 of 24 requirements: 18 lessons, 3 quizzes and 3 practical skills, on every page
     bar = page.get_by_role("progressbar", name="Course progress")
-    expect(bar).to_have_attribute("aria-valuenow", "5")
+    expect(bar).to_have_attribute("aria-valuenow", "4")
     screenshot("04-lesson-completed")
 
     page.get_by_role("link", name="My learning").click()
-    # 1 of 21 requirements: 18 lessons and 3 required quizzes
+    # the same 1 of 24
     bar = page.get_by_role("progressbar", name="Course progress")
-    expect(bar).to_have_attribute("aria-valuenow", "5")
+    expect(bar).to_have_attribute("aria-valuenow", "4")
     expect(page.get_by_role("link", name=re.compile("^Continue: "))).to_be_visible()
     screenshot("05-dashboard")
 

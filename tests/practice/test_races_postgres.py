@@ -2,20 +2,16 @@
 request and one email per instructor; a sign-off racing a withdrawal of an earlier one and the
 last lesson still completes the course exactly once."""
 
-import contextlib
-import threading
-
 import pytest
 from django.db import connection
 
-import courses.services
 from courses.models import Enrollment
 from courses.signals import course_completed
 from notifications.models import OutboxEmail
 from practice.models import SignOffRequest
 from practice.services import practice_session_log, signoff_request_submit, signoff_sign
 from tests.factories import wagtail_initial_data
-from tests.parallel import in_parallel
+from tests.parallel import in_parallel, meet_before_reading_progress
 from tests.practice.skill_data import PASSWORD, skill_course
 
 pytestmark = [
@@ -68,15 +64,7 @@ def test_signing_and_the_last_lesson_at_once_complete_the_course_once(monkeypatc
         sent.append(enrollment.pk)
 
     course_completed.connect(count)
-    barrier = threading.Barrier(2, timeout=2)
-    real = courses.services.progress_for_enrollments
-
-    def meet_then_read(enrollments):
-        with contextlib.suppress(threading.BrokenBarrierError):
-            barrier.wait()
-        return real(enrollments)
-
-    monkeypatch.setattr(courses.services, "progress_for_enrollments", meet_then_read)
+    meet_before_reading_progress(monkeypatch)
 
     def work(index):
         if index:
