@@ -9,6 +9,7 @@ import shutil
 
 import pytest
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
 from tests.e2e.conftest import SCREENSHOTS
 
@@ -36,6 +37,7 @@ def test_demo_trainee_completes_course_and_certificate_verifies_from_its_qr(
 ):
     from accounts.models import User
     from demo.loader import DEMO_ACCOUNTS
+    from practice.models import PracticalSkillPage
     from tests.certificates.pdf_tools import decode_qr
     from tests.practice.skill_data import sign_every_skill
 
@@ -77,6 +79,10 @@ def test_demo_trainee_completes_course_and_certificate_verifies_from_its_qr(
     pdf = tmp_path / "certificate.pdf"
     download.value.save_as(pdf)
     [url] = decode_qr(pdf.read_bytes(), tmp_path)
+    text = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "supervised practical assessment" in text
+    for title in PracticalSkillPage.objects.live().values_list("title", flat=True):
+        assert " ".join(title.split()[:3]) in text, title  # each skill signed off is listed
     assert url.startswith(demo_site + "/certificates/verify/")
 
     stranger = page.context.browser.new_page()
