@@ -26,10 +26,19 @@ class SessionForm(BootstrapForm):
     """Log one supervised session. Choices come from the skill and the course's instructors."""
 
     practised_on = forms.DateField(
-        label="Date of the session", widget=forms.DateInput(attrs={"type": "date"})
+        label="Date of the session",
+        # A date input takes only ISO dates; a localised value would leave it empty.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": "Give the date of the session."},
     )
-    setting = forms.ChoiceField(label="Where", choices=PracticeSession.Setting.choices)
-    supervisor = forms.ChoiceField(label="Supervisor")
+    setting = forms.ChoiceField(
+        label="Where",
+        choices=PracticeSession.Setting.choices,
+        error_messages={"required": "Say where the session took place."},
+    )
+    supervisor = forms.ChoiceField(
+        label="Supervisor", error_messages={"required": "Choose who supervised the session."}
+    )
     external_supervisor = forms.CharField(
         label="External supervisor's name",
         required=False,

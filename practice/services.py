@@ -305,6 +305,10 @@ def signoff_withdraw(*, request_id: int, by, reason: str) -> SignOffRequest:
     return request
 
 
+def _person(name: str) -> str:
+    return " ".join((name or "").split()).casefold()
+
+
 def token_digest(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -328,6 +332,17 @@ def supervisor_invitation_create(
         raise PracticeError("Give the supervisor's name and email address.")
     if email.lower() == (user.email or "").lower():
         raise PracticeError("You cannot invite yourself to sign your own request.")
+    named = PracticeSession.objects.filter(enrollment=enrollment, skill=skill).exclude(
+        external_supervisor=""
+    )
+    if _person(name) not in {
+        _person(n) for n in named.values_list("external_supervisor", flat=True)
+    }:
+        # They confirm that they supervised: only someone a logged session names can be asked.
+        raise PracticeError(
+            "Invite the clinician named as the external supervisor of one of your logged "
+            "sessions, with their name as you logged it."
+        )
     if request.invites.count() >= INVITATIONS_PER_REQUEST:
         raise PracticeError(f"At most {INVITATIONS_PER_REQUEST} invitations per request.")
     token = secrets.token_urlsafe(32)

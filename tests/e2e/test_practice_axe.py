@@ -23,10 +23,17 @@ def violations(page, context="main") -> list[str]:
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_practice_pages_have_no_axe_violations(page, browser, skill_site, width):  # noqa: F811
-    from practice.services import supervisor_invitation_create
+    from practice.services import practice_session_log, supervisor_invitation_create
     from tests.practice.test_services import requested
 
     data, base = skill_site
+    practice_session_log(
+        user=data.trainee,
+        skill=data.skill,
+        practised_on=data.trainee.enrollments.get().enrolled_at.date(),
+        setting="clinic",
+        external_supervisor="Sam Supervisor",
+    )
     request = requested(data, data.trainee)
     _, token = supervisor_invitation_create(
         user=data.trainee, skill=data.skill, email="sam@clinic.example", name="Sam Supervisor"

@@ -44,11 +44,16 @@ def log_in(page, base, user):
     expect(page.get_by_role("link", name="Log in")).to_have_count(0)
 
 
-def log_a_session(page, data, reflection: str):
+def log_a_session(page, data, reflection: str, external: str = ""):
+    """The date is left as the form offers it: today (a date input shows only ISO values)."""
     form = page.get_by_test_id("session-form")
-    form.get_by_label("Date of the session").fill(timezone.localdate().isoformat())
+    expect(form.get_by_label("Date of the session")).to_have_value(timezone.localdate().isoformat())
     form.get_by_label("Where").select_option("course")
-    form.get_by_label("Supervisor", exact=True).select_option(str(data.instructor.pk))
+    if external:
+        form.get_by_label("Supervisor", exact=True).select_option("external")
+        form.get_by_label("External supervisor's name").fill(external)
+    else:
+        form.get_by_label("Supervisor", exact=True).select_option(str(data.instructor.pk))
     for box in form.get_by_role("checkbox").all():
         box.check()
     form.get_by_label("Reflection").fill(reflection)
@@ -95,9 +100,12 @@ def test_trainee_logs_requests_and_an_external_supervisor_signs(page, skill_site
     expect(page.get_by_label("Reflection")).to_have_value("Typed before the mistake.")
     at_both_widths(page, screenshot, "42-skill-page-refused-date")
 
+    page.goto(base + data.skill.url)  # start again from a fresh form
     log_a_session(page, data, "Screened first; positioned prone; slow insertion.")
     expect(page.get_by_test_id("skill-state")).to_have_text("Practising (1 of 2 logged)")
-    log_a_session(page, data, "Found the landmarks at once; sharps straight into the bin.")
+    log_a_session(
+        page, data, "Found the landmarks at once; sharps into the bin.", external="Dr Ana Silva"
+    )
     expect(page.get_by_test_id("skill-state")).to_contain_text("Ready to request sign-off")
     at_both_widths(page, screenshot, "43-skill-page-ready")
 

@@ -151,6 +151,13 @@ def invited(practising):
             setting="course",
             supervisor=practising.instructor,
         )
+    practice_session_log(
+        user=practising.trainee,
+        skill=practising.skill,
+        practised_on=practising.trainee.date_joined.date(),
+        setting="course",
+        external_supervisor="Sup",
+    )
     signoff_request_submit(user=practising.trainee, skill=practising.skill)
     _, practising.token = supervisor_invitation_create(
         user=practising.trainee, skill=practising.skill, email="sup@example.org", name="Sup"

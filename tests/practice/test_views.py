@@ -36,20 +36,19 @@ def session_post(data, **overrides):
 
 
 def logged(data, user, times=1, **fields):
+    fields = {"supervisor": data.instructor, "criteria_ids": data.criteria_ids} | fields
     for _ in range(times):
         practice_session_log(
-            user=user,
-            skill=data.skill,
-            practised_on=TODAY(),
-            setting="course",
-            supervisor=data.instructor,
-            criteria_ids=data.criteria_ids,
-            **fields,
+            user=user, skill=data.skill, practised_on=TODAY(), setting="course", **fields
         )
 
 
-def awaiting(data, user):
-    logged(data, user, times=2)
+def awaiting(data, user, external: str = ""):
+    """Two sessions logged and sign-off requested; with `external`, the second session was
+    supervised by that external clinician (whom the trainee may then invite to sign)."""
+    logged(data, user, times=1 if external else 2)
+    if external:
+        logged(data, user, supervisor=None, external_supervisor=external)
     return signoff_request_submit(user=user, skill=data.skill)
 
 
@@ -122,7 +121,7 @@ def test_logging_a_session_through_the_form(client):
         ({"practised_on": "2999-01-01"}, "cannot be in the future"),
         ({"practised_on": "yesterday"}, "Enter a valid date"),
         ({"setting": "beach"}, "Select a valid choice"),
-        ({"supervisor": ""}, "This field is required"),
+        ({"supervisor": ""}, "Choose who supervised the session."),
         ({"supervisor": "external", "external_supervisor": "Dr Who"}, "Select a valid choice"),
         ({"criteria": ["999999"]}, "Select a valid choice"),
         ({"criteria": ["١"]}, "Select a valid choice"),
@@ -256,7 +255,7 @@ def test_invite_then_cosign_through_the_emailed_link(client):
         invite_url(data.skill), {"name": "Dr Ana Silva", "email": "ana@example.org"}
     )
     assert early.status_code == 400 and "Request sign-off first" in text(early)
-    awaiting(data, trainee)
+    awaiting(data, trainee, external="Dr  Ana Silva")
     bad = client.post(invite_url(data.skill), {"name": "Dr Ana Silva", "email": "not-an-email"})
     assert bad.status_code == 400 and "Enter a valid email address" in text(bad)
     response = client.post(
@@ -325,7 +324,7 @@ def test_invite_then_cosign_through_the_emailed_link(client):
 def test_forged_and_expired_links_are_refused(client):
     data = skill_course(allow_external_supervisor=True)
     trainee = data.ready_to_practise()
-    awaiting(data, trainee)
+    awaiting(data, trainee, external="Ana")
     invitation, token = supervisor_invitation_create(
         user=trainee, skill=data.skill, email="ana@example.org", name="Ana"
     )
@@ -343,7 +342,7 @@ def test_forged_and_expired_links_are_refused(client):
 def test_a_link_for_a_request_no_longer_awaiting_is_refused(client):
     data = skill_course(allow_external_supervisor=True)
     trainee = data.ready_to_practise()
-    request = awaiting(data, trainee)
+    request = awaiting(data, trainee, external="Ana")
     _, token = supervisor_invitation_create(
         user=trainee, skill=data.skill, email="ana@example.org", name="Ana"
     )
@@ -384,8 +383,10 @@ def queries_for_skill_page(client, data, trainee) -> int:
 def test_skill_page_queries_do_not_grow_with_sessions(client):
     data = skill_course(allow_external_supervisor=True)
     one, many = data.ready_to_practise(), data.ready_to_practise()
-    logged(data, one, times=2)
-    logged(data, many, times=20)
+    logged(data, one, times=1)
+    logged(data, many, times=19)
+    for trainee in (one, many):
+        logged(data, trainee, supervisor=None, external_supervisor="Sup")
     for trainee in (one, many):
         request = signoff_request_submit(user=trainee, skill=data.skill)
         supervisor_invitation_create(
@@ -442,3 +443,46 @@ def test_the_outline_says_where_a_skill_under_way_stands(client):
     )
     html = client.get(data.course.url).content.decode()
     assert "Awaiting sign-off" not in html and "Returned with a comment" not in html
+
+
+def test_the_session_date_defaults_to_today_in_the_format_a_date_input_accepts(client):
+    """A date input drops any value that is not YYYY-MM-DD: a localised "07/12/2026" left the
+    field empty and the first "Log this session" failed (found by a new-user walk)."""
+    data = skill_course()
+    trainee = data.ready_to_practise()
+    client.force_login(trainee)
+    html = client.get(data.skill.url).content.decode()
+    [field] = re.findall(r'<input[^>]*name="practised_on"[^>]*>', html)
+    assert f'value="{timezone.localdate().isoformat()}"' in field, field
+
+
+def test_a_session_without_date_or_supervisor_says_what_is_missing(client):
+    data = skill_course()
+    trainee = data.ready_to_practise()
+    client.force_login(trainee)
+    response = client.post(
+        reverse("practice:log_session", args=[data.skill.pk]),
+        {"setting": "course", "criteria": data.criteria_ids},
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Give the date of the session." in html
+    assert "Choose who supervised the session." in html
+    assert not PracticeSession.objects.exists()
+
+
+def test_only_a_clinician_named_on_a_logged_session_can_be_invited(client):
+    """The supervisor confirms that they supervised: inviting someone no session names would let
+    a stranger sign practice they never saw (found by a new-user walk)."""
+    data = skill_course(allow_external_supervisor=True)
+    trainee = data.ready_to_practise()
+    awaiting(data, trainee)  # both sessions under the instructor
+    client.force_login(trainee)
+    response = client.post(invite_url(data.skill), {"name": "Dr Jo", "email": "jo@example.org"})
+    assert response.status_code == 400 and "named as the external supervisor" in text(response)
+    logged(data, trainee, supervisor=None, external_supervisor="Dr Jo  Bloggs")
+    wrong = client.post(invite_url(data.skill), {"name": "Dr Jo", "email": "jo@example.org"})
+    assert wrong.status_code == 400
+    right = client.post(invite_url(data.skill), {"name": "dr jo bloggs", "email": "jo@example.org"})
+    assert right.status_code == 302
+    assert SupervisorInvitation.objects.get().email == "jo@example.org"
