@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_POST
 from certificates.codes import display, normalise
 from certificates.lifecycle import recertification_start
 from certificates.models import Certificate
+from certificates.pdf import signed_skills
 from certificates.ratelimit import verify_limited
 from certificates.selectors import (
     certificate_for_code,
@@ -47,6 +48,8 @@ def verify(request, code: str):
             "certificate": found.certificate if found else None,
             "status": found.status if found else None,
             "code": display(canonical) if canonical else code[:40],
+            # What the holder was assessed on: the practical skills signed off, if any.
+            "skills": signed_skills(found.certificate) if found else [],
         },
         status=200 if found else 404,
     )

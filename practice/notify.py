@@ -79,6 +79,15 @@ def request_returned(*, request, course) -> None:
     )
 
 
+def request_withdrawn(*, request, course) -> None:
+    _to_trainee(
+        request=request,
+        course=course,
+        what="withdrawn",
+        subject=f"Sign-off withdrawn: {request.skill.title}",
+    )
+
+
 def supervisor_invited(*, invitation, token: str, course) -> None:
     trainee = invitation.request.enrollment.user
     _queue(

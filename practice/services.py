@@ -301,6 +301,7 @@ def signoff_withdraw(*, request_id: int, by, reason: str) -> SignOffRequest:
         data={"request": request.pk, "reason": reason, "hash": request.signed_hash},
         user=by,
     )
+    notify.request_withdrawn(request=request, course=course)
     signoff_withdrawn.send(sender=SignOffRequest, request=request, by=by)
     return request
 

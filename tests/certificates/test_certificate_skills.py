@@ -123,3 +123,30 @@ def test_an_external_supervisor_is_named_with_their_registration():
         decided_by_id=None, external_signer_name="Jo Bloggs", external_signer_registration="PT1"
     )
     assert _signer(request) == "Jo Bloggs (external supervisor, registration PT1)"
+
+
+def test_the_public_verify_page_says_what_the_holder_was_assessed_on(
+    client, django_capture_on_commit_callbacks
+):
+    """Theory only for a course without skills; the skills signed off (and by whom) otherwise,
+    as the sign-offs stand now: a withdrawn one is no longer listed."""
+    from certificates.models import Certificate
+    from practice.services import signoff_withdraw
+    from tests.practice.skill_data import skill_course
+    from tests.practice.test_services import requested, sign
+
+    data = skill_course()
+    trainee = data.ready_to_practise()
+    data.finish_theory(trainee)
+    request = requested(data, trainee)
+    with django_capture_on_commit_callbacks(execute=True):
+        sign(data, request)
+    certificate = Certificate.objects.get(user=trainee)
+    url = f"/certificates/verify/{certificate.code}/"
+    html = client.get(url).content.decode()
+    assert "supervised practical assessment" in html
+    assert f"{data.skill.title}: signed off by {data.instructor.full_name}" in html
+    signoff_withdraw(request_id=request.pk, by=data.instructor, reason="Wrong trainee.")
+    html = client.get(url).content.decode()
+    assert data.skill.title not in html and "supervised practical" not in html
+    assert "Online theory, safety and contraindications assessments" in html

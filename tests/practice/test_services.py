@@ -233,6 +233,8 @@ def test_withdrawal_reopens_the_requirement_and_needs_a_reason():
     with pytest.raises(PracticeError, match="Only an instructor"):
         signoff_withdraw(request_id=request.pk, by=trainee, reason="mine")
     signoff_withdraw(request_id=request.pk, by=data.instructor, reason="Signed the wrong trainee.")
+    [email] = OutboxEmail.objects.filter(to=trainee.email, subject__startswith="Sign-off withdrawn")
+    assert "Signed the wrong trainee." in email.body_text
     view = course_view(user=trainee, course=data.course)
     assert not view.steps[data.skill.id].done
     assert view.enrollment.completed_at is not None  # a recorded completion stands
