@@ -1,8 +1,6 @@
 """Thin tasks: load by id, call the service, retry. Every task is safe to run twice."""
 
 from celery import shared_task
-from celery.utils.time import get_exponential_backoff_interval
-from django.conf import settings
 
 from certificates.credential_services import enqueue_credential_issue
 from certificates.credential_tasks import issue_credential, rebuild_status_list  # noqa: F401
@@ -14,6 +12,7 @@ from certificates.emails import (
 from certificates.lifecycle import certificates_sweep, expiry_reminders_queue
 from certificates.models import Certificate
 from certificates.services import certificate_render
+from notifications.tasks import retry_countdown
 
 FAST_RETRIES = 8
 
@@ -43,13 +42,7 @@ def send_certificate_email(self, email_id: int, *, retry: bool = True) -> None:
     except EmailNotSent as error:
         if not retry or self.request.retries >= FAST_RETRIES:
             return
-        countdown = get_exponential_backoff_interval(
-            factor=settings.CERTIFICATE_EMAIL_RETRY_BACKOFF,
-            retries=self.request.retries,
-            maximum=600,
-            full_jitter=True,
-        )
-        raise self.retry(exc=error, countdown=countdown) from error
+        raise self.retry(exc=error, countdown=retry_countdown(self.request.retries)) from error
 
 
 @shared_task(ignore_result=True, acks_late=True)

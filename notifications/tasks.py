@@ -10,6 +10,16 @@ from notifications.services import EmailNotSent, outbox_email_send, outbox_email
 FAST_RETRIES = 8
 
 
+def retry_countdown(retries: int) -> float:
+    """Exponential backoff with full jitter, at most 10 minutes: every outbox's email retries."""
+    return get_exponential_backoff_interval(
+        factor=settings.CERTIFICATE_EMAIL_RETRY_BACKOFF,
+        retries=retries,
+        maximum=600,
+        full_jitter=True,
+    )
+
+
 @shared_task(bind=True, acks_late=True, ignore_result=True)
 def send_outbox_email(self, email_id: int, *, retry: bool = True) -> None:
     try:
@@ -17,13 +27,7 @@ def send_outbox_email(self, email_id: int, *, retry: bool = True) -> None:
     except EmailNotSent as error:
         if not retry or self.request.retries >= FAST_RETRIES:
             return
-        countdown = get_exponential_backoff_interval(
-            factor=settings.CERTIFICATE_EMAIL_RETRY_BACKOFF,
-            retries=self.request.retries,
-            maximum=600,
-            full_jitter=True,
-        )
-        raise self.retry(exc=error, countdown=countdown) from error
+        raise self.retry(exc=error, countdown=retry_countdown(self.request.retries)) from error
 
 
 @shared_task(ignore_result=True, acks_late=True)

@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.test_gradebook import log_in, whole_page
 from tests.factories import wagtail_initial_data
 
 pytestmark = pytest.mark.e2e
@@ -31,25 +32,6 @@ def signoff_site(transactional_db, live_server):
     )
     request = requested(data, trainee)
     return live_server.url, data, request
-
-
-def whole_page(page, screenshot, name):
-    """The admin scrolls inside its layout: grow the window to the content, then shoot."""
-    height = page.evaluate(
-        "Math.max(...[...document.querySelectorAll('*')].map(e => e.scrollHeight))"
-    )
-    size = page.viewport_size
-    page.set_viewport_size({"width": size["width"], "height": min(max(height, 900), 6000)})
-    screenshot(name)
-    page.set_viewport_size(size)
-
-
-def log_in(page, base, user):
-    page.goto(base + "/accounts/login/")
-    page.locator("#id_login").fill(user.email)
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page).not_to_have_url(base + "/accounts/login/")
 
 
 @pytest.mark.parametrize("width", [1280, 390])
