@@ -13,4 +13,10 @@ class PracticeConfig(AppConfig):
         from .completion import SignedSkillsProvider
 
         register_requirement_provider(SignedSkillsProvider())
+
+        from courses.dashboard import register_enrollment_panel
+
+        from .dashboard import SkillPanels
+
+        register_enrollment_panel(SkillPanels())
         register_instructor_models(models.SignOffRequest, actions=("view", "change"))

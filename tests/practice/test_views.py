@@ -486,3 +486,52 @@ def test_only_a_clinician_named_on_a_logged_session_can_be_invited(client):
     right = client.post(invite_url(data.skill), {"name": "dr jo bloggs", "email": "jo@example.org"})
     assert right.status_code == 302
     assert SupervisorInvitation.objects.get().email == "jo@example.org"
+
+
+def test_the_dashboard_lists_each_skill_and_where_it_stands(client):
+    data = skill_course()
+    trainee = data.ready_to_practise()
+    client.force_login(trainee)
+    html = text(client.get(reverse("courses:dashboard")))
+    panel = html[html.index('data-testid="dashboard-skills"') :]
+    assert data.skill.title in panel and "Not started" in panel
+    logged(data, trainee)
+    html = text(client.get(reverse("courses:dashboard")))
+    assert "Practising (1 of 2 logged)" in html
+    logged(data, trainee)
+    signoff_request_submit(user=trainee, skill=data.skill)
+    assert "Awaiting sign-off" in text(client.get(reverse("courses:dashboard")))
+
+
+def test_the_dashboard_costs_the_same_queries_for_few_or_many_skills_and_sessions(client):
+    from practice.models import PracticalSkillPage
+    from tests.practice.skill_data import add_skill
+
+    def dashboard_queries(trainee):
+        client.force_login(trainee)
+        client.get(reverse("courses:dashboard"))  # warm caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("courses:dashboard")).status_code == 200
+        return len(queries)
+
+    data = skill_course()
+    few = data.ready_to_practise()
+    logged(data, few)
+    small = dashboard_queries(few)
+    module = data.skill.get_parent().specific
+    for n in range(4):
+        add_skill(module, title=f"Extra skill {n}", requires=[data.quiz])
+    many = data.ready_to_practise()
+    logged(data, many, times=2)
+    signoff_request_submit(user=many, skill=data.skill)
+    for skill in PracticalSkillPage.objects.exclude(pk=data.skill.pk):
+        practice_session_log(
+            user=many,
+            skill=skill,
+            practised_on=TODAY(),
+            setting="clinic",
+            supervisor=data.instructor,
+        )
+    large = dashboard_queries(many)
+    print(f"dashboard queries with skills: 1 skill {small}, 5 skills {large}")
+    assert small == large
