@@ -32,3 +32,13 @@ CREDENTIAL_KEYS_DIR = os.environ.get(
     "TEST_CREDENTIAL_KEYS_DIR",
     "/tmp/needlepoint-test-credential-keys",  # noqa: S108
 )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not Django's shared-cache in-memory database: with shared cache, SQLite answers a
+    # live-server request that meets another's write with "database table is locked" at once,
+    # ignoring the busy timeout. A file waits like production does. WAL lets readers go on while
+    # one request writes; no fsync, since the file is thrown away.
+    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    DATABASES["default"]["OPTIONS"]["init_command"] = (  # noqa: F405
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
+    )
