@@ -38,8 +38,9 @@ test: $(INSTALLED)
 
 bench: $(INSTALLED)
 	$(PY) -m pytest tests/bench/bench_pages.py tests/bench/bench_quizzes.py tests/bench/bench_import.py tests/bench/bench_gradebook.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
-	@bash scripts/system-deps.sh test
+	@bash scripts/system-deps.sh bench
 	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest tests/bench/bench_certificates.py tests/bench/bench_item_analysis.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
+	$(PY) -m tests.bench.http_pages $(BENCH_HTTP_ARGS)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/private var/mail var/celerybeat-schedule*

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs when they are missing and we are root;
-# otherwise prints the exact command to run. Usage: system-deps.sh run|test
+# otherwise prints the exact command to run. Usage: system-deps.sh run|test|bench
 set -euo pipefail
 purpose=${1:-run}
 missing=()
@@ -12,10 +12,13 @@ need_lib() { # need_lib <soname pattern> <package>
 }
 need_lib "libpango-1.0.so" libpango-1.0-0
 need_lib "libpangoft2-1.0.so" libpangoft2-1.0-0
-if [ "$purpose" = "test" ]; then
+if [ "$purpose" = "test" ] || [ "$purpose" = "bench" ]; then
   need redis-server redis-server
   need /usr/bin/chromium chromium
   need pdftoppm poppler-utils
+fi
+if [ "$purpose" = "bench" ]; then
+  need wrk wrk
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
