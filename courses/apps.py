@@ -16,3 +16,22 @@ class CoursesConfig(AppConfig):
         post_migrate.connect(roles.on_post_migrate, dispatch_uid="courses-instructors-group")
 
         completion.register_requirement_provider(completion.RequiredLessonsProvider())
+        self._drop_outlines_when_pages_change()
+
+    @staticmethod
+    def _drop_outlines_when_pages_change():
+        """Kept course outlines (courses/outline_cache.py) go whenever any page is saved (publish
+        and unpublish save), deleted or moved."""
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Page
+        from wagtail.signals import post_page_move
+
+        from courses.outline_cache import pages_changed
+
+        def on_page_change(sender, instance=None, **kwargs):
+            if isinstance(instance, Page):
+                pages_changed()
+
+        post_save.connect(on_page_change, dispatch_uid="courses-outline-save", weak=False)
+        post_delete.connect(on_page_change, dispatch_uid="courses-outline-delete", weak=False)
+        post_page_move.connect(on_page_change, dispatch_uid="courses-outline-move", weak=False)

@@ -11,12 +11,12 @@ those badly enough to JIT-compile the outline on every request (issue 9, item 25
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import reduce
 from operator import or_
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Q, Subquery
+from django.db.models import F, Q
 from wagtail.models import Page
 
 from courses.completion import (
@@ -27,7 +27,8 @@ from courses.completion import (
     todo_phrase,
 )
 from courses.gating import ModuleLock
-from courses.models import CoursePage, Enrollment, ModulePage
+from courses.models import Enrollment, ModulePage
+from courses.outline_cache import kept_outlines
 from courses.prerequisites import prerequisite_lock, unmet_prerequisites
 
 
@@ -75,11 +76,8 @@ def _outline_rows(courses: list[tuple[str, int]], *, include_course: bool):
     fields = {}
     for provider in requirement_providers():
         fields.update(provider.outline_fields)
-    if include_course:  # once per query (an InitPlan), not per row
-        course_paths = [path for path, _ in courses]
-        fields["course_sample"] = Subquery(
-            CoursePage.objects.filter(path__in=course_paths).values("is_sample_content")[:1]
-        )
+    if include_course:  # a one-to-one join on the primary key, like the others
+        fields["course_sample"] = F("coursepage__is_sample_content")
     module_type = ContentType.objects.get_for_model(ModulePage).id  # cached per process
     return (
         Page.objects.live()
@@ -116,23 +114,25 @@ def _build_outlines(courses: list[tuple[str, int]], rows) -> dict[str, CourseOut
     return outlines
 
 
+def _built_outlines(courses: list[tuple[str, int]]) -> dict[str, CourseOutline]:
+    return _build_outlines(courses, _outline_rows(courses, include_course=True))
+
+
 def course_outlines(*, courses) -> dict[int, CourseOutline]:
-    """Outlines of the given CoursePages by course id, in one query."""
+    """Outlines of the given CoursePages by course id: kept ones, the rest in one query."""
     courses = list(courses)
     if not courses:
         return {}
-    spec = [(c.path, c.depth) for c in courses]
-    by_path = _build_outlines(spec, _outline_rows(spec, include_course=False))
-    for course in courses:
-        by_path[course.path].course = course
-    return {c.id: by_path[c.path] for c in courses}
+    by_path = kept_outlines([(c.path, c.depth) for c in courses], _built_outlines)
+    return {c.id: replace(by_path[c.path], course=c) for c in courses}
 
 
 def outline_around(page) -> CourseOutline:
-    """The outline of the course a lesson belongs to, the course row included, in one query."""
+    """The outline of the course a lesson belongs to, the course row included (kept, or one
+    query)."""
     course_depth = page.depth - 2
     spec = [(page.path[: course_depth * Page.steplen], course_depth)]
-    return next(iter(_build_outlines(spec, _outline_rows(spec, include_course=True)).values()))
+    return kept_outlines(spec, _built_outlines)[spec[0][0]]
 
 
 def current_enrollments(*, user, course_ids=None, with_course=False) -> dict[int, Enrollment]:

@@ -79,6 +79,16 @@ def _fresh_rate_limits():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _no_kept_outlines():
+    """Kept course outlines (courses/outline_cache.py) outlive a test's rolled-back database;
+    each test starts without them."""
+    from courses.outline_cache import forget_all
+
+    forget_all()
+    yield
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """On PostgreSQL keep the test database as a fresh deployment has it: never analysed.

@@ -245,6 +245,14 @@ CACHES = {
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     },
 }
+# Shared by every process: tokens saying whether what a process keeps in memory still holds
+# (courses/outline_cache.py). Pages are served without it, only slower.
+CACHES["shared"] = {
+    "BACKEND": "django.core.cache.backends.redis.RedisCache",
+    "LOCATION": REDIS_URL,
+    "KEY_PREFIX": "shared",
+    "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+}
 RATELIMIT_USE_CACHE = "ratelimit"
 RATELIMIT_FAIL_OPEN = True  # a Redis outage must not lock everyone out of verification
 CERTIFICATE_VERIFY_RATE = os.environ.get("CERTIFICATE_VERIFY_RATE", "60/10m")

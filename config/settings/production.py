@@ -38,7 +38,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 CACHES = {
-    **CACHES,  # noqa: F405 - keeps the shared "ratelimit" cache from base
+    **CACHES,  # noqa: F405 - keeps the shared "ratelimit" and "shared" caches from base
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,  # noqa: F405

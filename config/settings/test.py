@@ -1,6 +1,7 @@
 """Test settings: fast hashing, eager Celery unless a test runs a real worker."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -26,6 +27,7 @@ WHITENOISE_AUTOREFRESH = True  # no collectstatic in tests
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "rl"},
+    "shared": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"},
 }
 CERTIFICATE_EMAIL_RETRY_BACKOFF = 1
 CREDENTIAL_KEYS_DIR = os.environ.get(
@@ -37,8 +39,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # live-server request that meets another's write with "database table is locked" at once,
     # ignoring the busy timeout. A file waits like production does. WAL lets readers go on while
     # one request writes; no fsync, since the file is thrown away.
-    (BASE_DIR / "var").mkdir(exist_ok=True)  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / "var" / "test-db.sqlite3")}  # noqa: F405
+    # One file per test process, so two runs (or a run beside a benchmark) never share one.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.gettempdir(), f"needlepoint-test-{os.getpid()}.sqlite3")
+    }
     DATABASES["default"]["OPTIONS"]["init_command"] = (  # noqa: F405
         "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
     )

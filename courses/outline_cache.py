@@ -1,0 +1,98 @@
+"""Built course outlines, reused across requests until a page changes.
+
+After routing, building the outline is the costliest part of a lesson page: a query over the
+course's page rows with the providers' fields joined in, then Python to shape it. Each process
+keeps the outlines it built. A token in the shared cache (Redis in production) says whether they
+still hold; it is replaced whenever any page is saved (publishing and unpublishing save), moved or
+deleted, once at the change and again after the change commits, so no process can rebuild from
+the old rows and keep the result under the new token.
+
+The trainee's own state (enrolment, completions, passes, sign-offs) is never kept: it is read
+afresh on every request. If the shared cache cannot be read, outlines are built afresh. Every kept
+outline is also dropped after MAX_AGE_SECONDS, which bounds how long a change whose token could not
+be written (Redis down at that moment) or that bypassed Django's signals goes unseen.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from uuid import uuid4
+
+from django.core.cache import caches
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+TOKEN_KEY = "course-outline-version"  # noqa: S105 - a cache key, not a secret
+MAX_AGE_SECONDS = 60.0
+RETRY_SECONDS = 5.0
+
+_retry_at = 0.0
+
+_kept: dict[str, tuple[str, float, object]] = {}
+
+
+def _shared_cache():
+    return caches["shared"]
+
+
+def current_token() -> str | None:
+    """The shared token, made on first use (a restarted Redis gets a new one); None if unread.
+
+    After a failure the shared cache is left alone for RETRY_SECONDS, so an unreachable Redis
+    costs one timeout now and then rather than one per request.
+    """
+    global _retry_at
+    if time.monotonic() < _retry_at:
+        return None
+    try:
+        cache = _shared_cache()
+        token = cache.get(TOKEN_KEY)
+        if token is None:
+            cache.add(TOKEN_KEY, uuid4().hex, timeout=None)
+            token = cache.get(TOKEN_KEY)
+        return token
+    except Exception:  # noqa: BLE001 - lessons are served without Redis, only slower
+        logger.warning("course outline cache: shared token unreadable", exc_info=True)
+        _retry_at = time.monotonic() + RETRY_SECONDS
+        return None
+
+
+def replace_token() -> None:
+    try:
+        _shared_cache().set(TOKEN_KEY, uuid4().hex, timeout=None)
+    except Exception:  # noqa: BLE001 - MAX_AGE_SECONDS bounds the staleness
+        logger.warning("course outline cache: token not replaced", exc_info=True)
+    _kept.clear()  # this process sees its own change at once, whatever the shared cache did
+
+
+def pages_changed() -> None:
+    """Call on any change to the page tree: outlines built before it are dropped everywhere."""
+    replace_token()
+    transaction.on_commit(replace_token)
+
+
+def kept_outlines(courses: list[tuple[str, int]], build: Callable[[list], dict]) -> dict:
+    """Outlines by course path for (path, depth) pairs; `build` makes the missing ones at once."""
+    token = current_token()
+    now = time.monotonic()
+    found = {}
+    for path, _depth in courses if token is not None else ():
+        entry = _kept.get(path)
+        if entry is not None and entry[0] == token and now - entry[1] < MAX_AGE_SECONDS:
+            found[path] = entry[2]
+    missing = [course for course in courses if course[0] not in found]
+    if missing:
+        built = build(missing)
+        if token is not None:
+            for path, outline in built.items():
+                _kept[path] = (token, now, outline)
+        found.update(built)
+    return found
+
+
+def forget_all() -> None:
+    """Drop this process's outlines (tests: the database is rolled back under them)."""
+    _kept.clear()
