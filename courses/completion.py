@@ -148,6 +148,29 @@ def progress_for_enrollments(enrollments) -> dict[int, Progress]:
     return {e.id: states.progress[e.id] for e in enrollments}
 
 
+def requirements_met(enrollment) -> bool:
+    """Whether every requirement of the enrollment's course is met (and there is at least one).
+
+    Asks one provider at a time (a provider reports only its own kind's keys) and stops at the
+    first with a requirement unmet, so completion is judged in one query while lessons remain
+    and a provider with nothing required in this course costs none.
+    """
+    from courses.outline import course_outlines
+
+    outlines = course_outlines(courses=[enrollment.course])
+    total = 0
+    for provider in requirement_providers():
+        required = provider.requirements(outlines=outlines).get(enrollment.course_id, [])
+        if not required:
+            continue
+        total += len(required)
+        state = provider.trainee_state(user=None, enrollments=[enrollment], outlines=outlines)
+        done = state.done.get(enrollment.id, set())
+        if any(requirement.key not in done for requirement in required):
+            return False
+    return total > 0
+
+
 class RequiredLessonsProvider:
     """Every live lesson marked "required for completion" must be marked complete."""
 

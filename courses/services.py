@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from courses.completion import progress_for_enrollments
+from courses.completion import requirements_met
 from courses.gating import locked_modules
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from courses.signals import course_completed
@@ -99,7 +99,7 @@ def lesson_complete(*, user, lesson: LessonPage) -> LessonCompletionResult:
     return LessonCompletionResult(completion, created, course_completed)
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # inside a submit or sign-off: no savepoint round trip
 def enrollment_evaluate_completion(*, enrollment: Enrollment, already_locked: bool = False) -> bool:
     """Record completion once all requirements are met; True only for the call that recorded it.
 
@@ -113,8 +113,7 @@ def enrollment_evaluate_completion(*, enrollment: Enrollment, already_locked: bo
     # other, the second seeing the first's commit (without it, both saw "not yet").
     if not already_locked:
         Enrollment.objects.select_for_update().filter(pk=enrollment.pk).first()
-    progress = progress_for_enrollments([enrollment])[enrollment.id]
-    if not progress.is_met or progress.total == 0:
+    if not requirements_met(enrollment):
         return False
     now = timezone.now()
     won = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(

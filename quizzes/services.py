@@ -88,7 +88,11 @@ def quiz_rules(*, quiz: QuizPage, user) -> QuizRules:
 
 
 def course_of_quiz(quiz: QuizPage) -> CoursePage:
-    return CoursePage.objects.ancestor_of(quiz).get()
+    """The quiz's course, read once per quiz instance (a start asks for it twice)."""
+    course = getattr(quiz, "_course_of_quiz", None)
+    if course is None or not quiz.path.startswith(course.path):
+        course = quiz._course_of_quiz = CoursePage.objects.ancestor_of(quiz).get()
+    return course
 
 
 def draw_questions(
@@ -137,8 +141,13 @@ def _group_scenarios(questions: list[tuple[Question, draws.Drawn]]) -> list:
     return grouped
 
 
-def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
-    """Raise QuizUnavailable with the reason this trainee cannot start an attempt now."""
+def attempt_start_check(
+    *, quiz: QuizPage, user, rules: QuizRules, now, history: list[Attempt] | None = None
+) -> None:
+    """Raise QuizUnavailable with the reason this trainee cannot start an attempt now.
+
+    `history` is every attempt of this trainee at this quiz, if the caller has read it already.
+    """
     if not quiz.live:
         raise QuizUnavailable("This quiz is not published.")
     course = course_of_quiz(quiz)
@@ -160,13 +169,15 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
         )
     if rules.available_until and now >= rules.available_until:
         raise QuizUnavailable("This quiz has closed.")
-    submitted = Attempt.objects.filter(  # attempts count afresh in each recertification cycle
-        quiz=quiz,
-        user=user,
-        status=Attempt.Status.SUBMITTED,
-        started_at__gte=enrollment.enrolled_at,
-    )
-    if rules.attempts_allowed and submitted.count() >= rules.attempts_allowed:
+    if history is None:
+        history = list(Attempt.objects.filter(quiz=quiz, user=user))
+    submitted = [  # attempts count afresh in each recertification cycle
+        attempt
+        for attempt in history
+        if attempt.status == Attempt.Status.SUBMITTED
+        and attempt.started_at >= enrollment.enrolled_at
+    ]
+    if rules.attempts_allowed and len(submitted) >= rules.attempts_allowed:
         used = (
             "your only attempt"
             if rules.attempts_allowed == 1
@@ -175,7 +186,7 @@ def attempt_start_check(*, quiz: QuizPage, user, rules: QuizRules, now) -> None:
         raise QuizUnavailable(
             f"You have used {used} at this quiz. Ask your instructor if you need another."
         )
-    last = submitted.order_by("-submitted_at").first()
+    last = max(submitted, key=lambda attempt: attempt.submitted_at, default=None)
     if last and not last.passed and rules.cooldown and now < last.submitted_at + rules.cooldown:
         when = next_attempt_in_words(until=last.submitted_at + rules.cooldown, now=now)
         raise QuizUnavailable(f"After a failed attempt, you can try again {when}.")
@@ -198,11 +209,12 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
     if open_attempt is not None and not attempt_expire_if_due(attempt=open_attempt, now=now):
         return open_attempt, False
     Enrollment.objects.select_for_update().current(user=user, course=course_of_quiz(quiz))
-    open_attempt = _open_attempt(quiz=quiz, user=user)  # a parallel start won while we waited
-    if open_attempt is not None:
+    history = list(Attempt.objects.filter(quiz=quiz, user=user))
+    open_attempt = next((a for a in history if a.is_open), None)
+    if open_attempt is not None:  # a parallel start won while we waited
         return open_attempt, False
     rules = quiz_rules(quiz=quiz, user=user)
-    attempt_start_check(quiz=quiz, user=user, rules=rules, now=now)
+    attempt_start_check(quiz=quiz, user=user, rules=rules, now=now, history=history)
     seed = new_seed()
     rng = random.Random(seed)  # noqa: S311 - ordering questions, not security
     drawn = draw_questions(quiz=quiz, rng=rng, user=user)
@@ -211,16 +223,7 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
     deadline = now + rules.time_limit if rules.time_limit else None
     if rules.available_until and (deadline is None or deadline > rules.available_until):
         deadline = rules.available_until
-    number = (
-        Attempt.objects.filter(quiz=quiz, user=user)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-        or 0
-    ) + 1
-    attempt = Attempt.objects.create(
-        quiz=quiz, user=user, number=number, seed=seed, deadline=deadline
-    )
+    number = max((a.number for a in history), default=0) + 1
     snapshots = [
         {
             **question_snapshot(q, rng=rng, shuffle_options=quiz.shuffle_options),
@@ -228,6 +231,14 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
         }
         for q, origin in drawn
     ]
+    attempt = Attempt.objects.create(
+        quiz=quiz,
+        user=user,
+        number=number,
+        seed=seed,
+        deadline=deadline,
+        max_score=sum((Decimal(s["points"]) for s in snapshots), Decimal(0)),
+    )
     AttemptQuestion.objects.bulk_create(
         AttemptQuestion(
             attempt=attempt,
@@ -241,8 +252,6 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
             zip(drawn, snapshots, strict=True), start=1
         )
     )
-    attempt.max_score = sum((Decimal(s["points"]) for s in snapshots), Decimal(0))
-    attempt.save(update_fields=["max_score"])
     return attempt, True
 
 
@@ -310,21 +319,40 @@ def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveR
     return SaveResult(saved=len(changed), errors=errors)
 
 
+def _locked_attempts():
+    """Attempts read under their row lock (not their quiz's): waits for a save in flight."""
+    return Attempt.objects.select_for_update(of=("self",)).select_related("quiz")
+
+
 @transaction.atomic
 def attempt_submit(*, attempt: Attempt, auto: bool = False) -> Attempt:
     """Mark the attempt once: a second submit (double click, another tab, retry) changes nothing.
 
     The row lock waits for a save in flight, so every stored answer is marked and none is
-    stored after `submitted_at`.
+    stored after `submitted_at`. `attempt` is updated in place and returned.
     """
-    Attempt.objects.select_for_update().filter(pk=attempt.pk).first()
+    locked = _locked_attempts().get(pk=attempt.pk)
+    _mark_locked(locked, auto=auto)
+    for field in ("status", "submitted_at", "auto_submitted", *_RESULT_FIELDS):
+        setattr(attempt, field, getattr(locked, field))
+    return attempt
+
+
+@transaction.atomic
+def attempt_submit_own(*, attempt_id: int, user) -> Attempt:
+    """A trainee's submit: reading their own attempt is the lock (Attempt.DoesNotExist if it is
+    not theirs), so the request costs no separate ownership read."""
+    locked = _locked_attempts().get(pk=attempt_id, user=user)
+    return _mark_locked(locked, auto=False)
+
+
+_RESULT_FIELDS = ("score", "percent", "passed", "failed_critical")
+
+
+def _mark_locked(attempt: Attempt, *, auto: bool) -> Attempt:
+    if not attempt.is_open:
+        return attempt  # already marked: read under the lock, so current
     now = timezone.now()
-    won = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(
-        status=Attempt.Status.SUBMITTED, submitted_at=now, auto_submitted=auto
-    )
-    if not won:
-        attempt.refresh_from_db()
-        return attempt
     rows = list(attempt.questions.all())
     total = Decimal(0)
     failed_critical = False
@@ -339,20 +367,21 @@ def attempt_submit(*, attempt: Attempt, auto: bool = False) -> Attempt:
     maximum = attempt.max_score or Decimal(0)
     percent = (total * 100 / maximum).quantize(Decimal("0.1")) if maximum else Decimal(0)
     passed = percent >= attempt.quiz.pass_mark and not failed_critical
-    results = {
+    changes = {
+        "status": Attempt.Status.SUBMITTED,
+        "submitted_at": now,
+        "auto_submitted": auto,
         "score": total,
         "percent": percent,
         "passed": passed,
         "failed_critical": failed_critical,
     }
-    Attempt.objects.filter(pk=attempt.pk).update(**results)
-    for field, value in {
-        **results,
-        "status": Attempt.Status.SUBMITTED,
-        "submitted_at": now,
-    }.items():
+    # Guarded as well as locked: marking happens once even if the lock were ever lost.
+    won = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(**changes)
+    if not won:
+        raise AttemptClosed("This attempt has been submitted already.")
+    for field, value in changes.items():
         setattr(attempt, field, value)
-    attempt.auto_submitted = auto
     if passed and attempt.quiz.is_required:
         _evaluate_course_completion(attempt)
     return attempt
@@ -362,14 +391,15 @@ def _evaluate_course_completion(attempt: Attempt) -> None:
     """A passed required quiz may be the last requirement of the course."""
     quiz_path = attempt.quiz.path
     ancestors = [quiz_path[:end] for end in range(Page.steplen, len(quiz_path), Page.steplen)]
-    enrollment = (
-        Enrollment.objects.filter(user_id=attempt.user_id, course__path__in=ancestors)
+    enrollment = (  # read under its row lock: the one completion evaluation takes
+        Enrollment.objects.select_for_update(of=("self",))
+        .filter(user_id=attempt.user_id, course__path__in=ancestors)
         .select_related("course")
         .order_by("-cycle")
         .first()
     )
     if enrollment is not None:
-        enrollment_evaluate_completion(enrollment=enrollment)
+        enrollment_evaluate_completion(enrollment=enrollment, already_locked=True)
 
 
 def attempts_submit_expired(*, now=None) -> int:

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
@@ -18,6 +18,7 @@ from quizzes.services import (
     attempt_save_responses,
     attempt_start,
     attempt_submit,
+    attempt_submit_own,
 )
 
 MAX_AUTOSAVE_BYTES = 64 * 1024
@@ -174,9 +175,11 @@ def autosave(request, attempt_id: int):
 @require_POST
 @login_required
 def submit(request, attempt_id: int):
-    attempt = _own_attempt(request, attempt_id)
-    attempt_submit(attempt=attempt)
-    return redirect("quizzes:result", attempt_id=attempt.id)
+    try:
+        attempt_submit_own(attempt_id=attempt_id, user=request.user)
+    except Attempt.DoesNotExist:  # another trainee's attempt is a 404, as everywhere
+        raise Http404("No such attempt.") from None
+    return redirect("quizzes:result", attempt_id=attempt_id)
 
 
 @require_GET

@@ -23,6 +23,10 @@ class Enrollment(models.Model):
 
     objects = EnrollmentQuerySet.as_manager()
 
+    # A trainee's record, not content: no reference-index read and write on every enrolment,
+    # completion or sign-off lock; the course is PROTECTed from deletion anyway.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-enrolled_at"]
         constraints = [

@@ -27,6 +27,10 @@ class Attempt(models.Model):
     passed = models.BooleanField(null=True)
     failed_critical = models.BooleanField(default=False)
 
+    # A trainee's record, not content: Wagtail's reference index (page "usage") would cost a
+    # read and a write on every start and submit; the quiz is PROTECTed from deletion anyway.
+    wagtail_reference_index_ignore = True
+
     class Meta:
         ordering = ["-started_at"]
         constraints = [
@@ -46,6 +50,8 @@ class Attempt(models.Model):
 
 class AttemptQuestion(models.Model):
     """A question as the attempt showed it (snapshot), the trainee's saved response and its mark."""
+
+    wagtail_reference_index_ignore = True  # part of the attempt's record, like the attempt
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="questions")
     position = models.PositiveSmallIntegerField()
