@@ -14,6 +14,7 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, Enrollment
 from courses.outline import course_view
+from courses.outline_cache import kept_value
 from courses.services import enrollment_evaluate_completion
 from quizzes import draws, marking
 from quizzes.cooldown import next_attempt_in_words
@@ -103,7 +104,8 @@ def draw_questions(
     A draw the bank can no longer satisfy (questions deleted, moved or untagged since the quiz
     was saved) is refused with the reason; attempts already started keep their snapshots.
     """
-    slots, slot_ids = quiz_draw_slots(quiz=quiz)
+    # The live quiz's slots change only when the quiz page is published: kept like outlines.
+    slots, slot_ids = kept_value(("quiz-draw-slots", quiz.pk), lambda: quiz_draw_slots(quiz=quiz))
     bank = draw_bank(slots=slots)
     seen = seen_questions(quiz=quiz, user=user) if user is not None else {}  # variants rotate
     try:
@@ -208,7 +210,9 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
     open_attempt = _open_attempt(quiz=quiz, user=user)
     if open_attempt is not None and not attempt_expire_if_due(attempt=open_attempt, now=now):
         return open_attempt, False
-    Enrollment.objects.select_for_update().current(user=user, course=course_of_quiz(quiz))
+    enrollment = _locked_enrollment_of(user_id=user.pk, page=quiz)
+    if enrollment is not None:
+        quiz._course_of_quiz = enrollment.course  # read with it: course_of_quiz needs no query
     history = list(Attempt.objects.filter(quiz=quiz, user=user))
     open_attempt = next((a for a in history if a.is_open), None)
     if open_attempt is not None:  # a parallel start won while we waited
@@ -387,17 +391,22 @@ def _mark_locked(attempt: Attempt, *, auto: bool) -> Attempt:
     return attempt
 
 
-def _evaluate_course_completion(attempt: Attempt) -> None:
-    """A passed required quiz may be the last requirement of the course."""
-    quiz_path = attempt.quiz.path
-    ancestors = [quiz_path[:end] for end in range(Page.steplen, len(quiz_path), Page.steplen)]
-    enrollment = (  # read under its row lock: the one completion evaluation takes
+def _locked_enrollment_of(*, user_id: int, page) -> Enrollment | None:
+    """The trainee's current enrolment in the course holding `page`, with its course, read under
+    the enrolment's row lock (the lock starts and completion evaluations take): one query."""
+    ancestors = [page.path[:end] for end in range(Page.steplen, len(page.path), Page.steplen)]
+    return (
         Enrollment.objects.select_for_update(of=("self",))
-        .filter(user_id=attempt.user_id, course__path__in=ancestors)
+        .filter(user_id=user_id, course__path__in=ancestors)
         .select_related("course")
         .order_by("-cycle")
         .first()
     )
+
+
+def _evaluate_course_completion(attempt: Attempt) -> None:
+    """A passed required quiz may be the last requirement of the course."""
+    enrollment = _locked_enrollment_of(user_id=attempt.user_id, page=attempt.quiz)
     if enrollment is not None:
         enrollment_evaluate_completion(enrollment=enrollment, already_locked=True)
 

@@ -36,11 +36,11 @@ def meet_before_reading_progress(monkeypatch, parties: int = 2, timeout: float =
     import courses.services
 
     barrier = threading.Barrier(parties, timeout=timeout)
-    real = courses.services.progress_for_enrollments
+    real = courses.services.requirements_met
 
-    def meet_then_read(enrollments):
+    def meet_then_read(enrollment):
         with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait()
-        return real(enrollments)
+        return real(enrollment)
 
-    monkeypatch.setattr(courses.services, "progress_for_enrollments", meet_then_read)
+    monkeypatch.setattr(courses.services, "requirements_met", meet_then_read)
