@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 INSTALLED := $(VENV)/.installed-stamp
 
-.PHONY: run test install lint check bench clean
+.PHONY: run test install lint check bench clean build serve load
 
 $(INSTALLED): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,23 @@ bench: $(INSTALLED)
 	@bash scripts/system-deps.sh bench
 	DATABASE_URL=$$(bash scripts/postgres.sh) $(PY) -m pytest tests/bench/bench_certificates.py tests/bench/bench_item_analysis.py -q -s -p no:cacheprovider $(PYTEST_ARGS)
 	$(PY) -m tests.bench.http_pages $(BENCH_HTTP_ARGS)
+
+# The production shape on this machine (README "Running in production"): PostgreSQL, a Redis of its
+# own, WEB_PROCESSES gunicorn masters from WEB_PORT (8000), WORKER_PROCESSES Celery workers, one beat.
+build: $(INSTALLED)
+	@mkdir -p var
+	DJANGO_SETTINGS_MODULE=config.settings.production SECRET_KEY="$$($(PY) -m scripts.stack secret-key)" \
+		$(PY) manage.py collectstatic --noinput --verbosity=1
+
+serve: build
+	@bash scripts/system-deps.sh run
+	$(PY) -m scripts.serve
+
+# Load test (README "Load test"): N simulated trainees per run, each run on the production shape.
+N ?= 50,150,300
+load: build
+	@bash scripts/system-deps.sh run
+	$(PY) -m tests.load.run --trainees $(N)
 
 clean:
 	rm -rf var/db.sqlite3 var/media var/private var/mail var/celerybeat-schedule*

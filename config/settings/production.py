@@ -4,6 +4,8 @@ import os
 
 from django.core.exceptions import ImproperlyConfigured
 
+from config.storage_env import private_storage_from_env
+
 from .base import *  # noqa: F403
 from .base import env_bool
 
@@ -37,6 +39,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Certificate PDFs: PRIVATE_MEDIA_ROOT by default; CERTIFICATE_STORAGE=s3 for a shared bucket.
+_private_storage = private_storage_from_env(os.environ)
+if _private_storage:
+    STORAGES["private"] = _private_storage
 CACHES = {
     **CACHES,  # noqa: F405 - keeps the shared "ratelimit" and "shared" caches from base
     "default": {

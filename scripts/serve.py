@@ -1,0 +1,31 @@
+"""`make serve`: the production shape on this machine (see scripts/stack.py and README).
+
+WEB_PROCESSES gunicorn masters on consecutive ports from WEB_PORT (8000), WORKER_PROCESSES Celery
+workers and one beat, against PostgreSQL database `needlepoint_serve` and a Redis of its own.
+Ctrl-C stops everything it started.
+"""
+
+import os
+import sys
+
+from scripts.stack import launch
+
+
+def main() -> int:
+    web = int(os.environ.get("WEB_PROCESSES", "1"))
+    workers = int(os.environ.get("WORKER_PROCESSES", "1"))
+    preferred = int(os.environ.get("WEB_PORT", "8000"))
+    stack = launch("serve", web=web, workers=workers, web_port=preferred)
+    try:
+        print("Serving (production settings): " + ", ".join(stack.urls), flush=True)
+        if stack.web_ports[0] != preferred:
+            print(f"(port {preferred} was taken)", flush=True)
+        return stack.wait()
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stack.stop()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
