@@ -31,7 +31,7 @@ RETRY_SECONDS = 5.0
 
 _retry_at = 0.0
 
-_kept: dict[str, tuple[str, float, object]] = {}
+_kept: dict[object, tuple[str, float, object]] = {}  # course path or key -> (token, when, value)
 
 
 def _shared_cache():
@@ -91,6 +91,21 @@ def kept_outlines(courses: list[tuple[str, int]], build: Callable[[list], dict])
                 _kept[path] = (token, now, outline)
         found.update(built)
     return found
+
+
+def kept_value(key: tuple, build: Callable[[], object]):
+    """Anything built only from live page rows and what is saved with them (a quiz's slots, say),
+    kept like outlines and dropped on the same page changes. Never for drafts or previews."""
+    token = current_token()
+    if token is None:
+        return build()
+    now = time.monotonic()
+    entry = _kept.get(key)
+    if entry is not None and entry[0] == token and now - entry[1] < MAX_AGE_SECONDS:
+        return entry[2]
+    value = build()
+    _kept[key] = (token, now, value)
+    return value
 
 
 def forget_all() -> None:
