@@ -93,6 +93,21 @@ def kept_outlines(courses: list[tuple[str, int]], build: Callable[[list], dict])
     return found
 
 
+def drop_kept_when_changed(*models, m2m=()) -> None:
+    """Connect: saving or deleting a row of these models (page children kept with the outline),
+    or changing these many-to-many fields, drops what is kept, as a page change does."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    def on_change(sender, **kwargs):
+        pages_changed()
+
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(on_change, sender=model, weak=False)
+    for field in m2m:
+        m2m_changed.connect(on_change, sender=field.through, weak=False)
+
+
 def kept_value(key: tuple, build: Callable[[], object]):
     """Anything built only from live page rows and what is saved with them (a quiz's slots, say),
     kept like outlines and dropped on the same page changes. Never for drafts or previews."""

@@ -20,3 +20,8 @@ class PracticeConfig(AppConfig):
 
         register_enrollment_panel(SkillPanels())
         register_instructor_models(models.SignOffRequest, actions=("view", "change"))
+
+        from courses.outline_cache import drop_kept_when_changed
+
+        # A skill's prerequisites are kept with the outline (courses/outline_cache.py).
+        drop_kept_when_changed(models.SkillPrerequisite)

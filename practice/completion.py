@@ -3,9 +3,10 @@ PracticeConfig.ready): a required, live skill must be signed off in the current 
 
 from __future__ import annotations
 
-from django.db.models import CharField, DateTimeField, F, IntegerField, Value
+from django.db.models import F
 
 from courses.completion import Requirement, TraineeState
+from courses.outline_cache import kept_value
 
 
 class SignedSkillsProvider:
@@ -32,9 +33,9 @@ class SignedSkillsProvider:
 
     def trainee_state(self, *, user, enrollments, outlines):
         """One query (none for a course without skills): signed requests of these enrollments
-        and, for a viewer, their requests under way (for the outline's note) and the quizzes each
-        skill needs passed first."""
-        from practice.models import SignOffRequest, SkillPrerequisite
+        and, for a viewer, their requests under way (for the outline's note); the quizzes each
+        skill needs passed first are page content, kept with the outline."""
+        from practice.models import SignOffRequest
 
         Status = SignOffRequest.Status
         state = TraineeState()
@@ -49,35 +50,16 @@ class SignedSkillsProvider:
         shown = (
             [Status.SIGNED] if user is None else [Status.SIGNED, Status.AWAITING, Status.RETURNED]
         )
-        rows = (
-            SignOffRequest.objects.filter(
-                status__in=shown,
-                skill_id__in=skill_ids,
-                enrollment_id__in=[e.id for e in enrollments],
-            )
-            .annotate(required_id=Value(None, output_field=IntegerField()))
-            .values_list("enrollment_id", "skill_id", "required_id", "status", "submitted_at")
-            .order_by()
-        )
+        rows = SignOffRequest.objects.filter(
+            status__in=shown,
+            skill_id__in=skill_ids,
+            enrollment_id__in=[e.id for e in enrollments],
+        ).values_list("enrollment_id", "skill_id", "status", "submitted_at")
         if user is not None:
-            prerequisites = (
-                SkillPrerequisite.objects.filter(skill_id__in=skill_ids)
-                .annotate(
-                    no_enrollment=Value(None, output_field=IntegerField()),
-                    no_status=Value(None, output_field=CharField()),
-                    no_time=Value(None, output_field=DateTimeField()),
-                )
-                .values_list(
-                    "no_enrollment", "skill_id", "required_quiz_id", "no_status", "no_time"
-                )
-                .order_by()
-            )
-            rows = rows.union(prerequisites, all=True)
-        latest: dict[int, tuple] = {}
-        for enrollment_id, skill_id, required_id, status, submitted_at in rows:
-            if required_id is not None:
+            for skill_id, required_id in _prerequisites(skill_ids):
                 state.needs.setdefault(skill_id, []).append(f"quiz:{required_id}")
-                continue
+        latest: dict[int, tuple] = {}
+        for enrollment_id, skill_id, status, submitted_at in rows:
             if status == Status.SIGNED:
                 state.done[enrollment_id].add(f"skill:{skill_id}")
             if skill_id not in latest or submitted_at > latest[skill_id][0]:
@@ -86,3 +68,15 @@ class SignedSkillsProvider:
             if status in (Status.AWAITING, Status.RETURNED):
                 state.notes[skill_id] = Status(status).label
         return state
+
+
+def _prerequisites(skill_ids) -> list[tuple[int, int]]:
+    """(skill, required quiz) pairs. Saved with the skill pages, so kept like their outline."""
+    from practice.models import SkillPrerequisite
+
+    def read():
+        rows = SkillPrerequisite.objects.filter(skill_id__in=skill_ids)
+        rows = rows.order_by("skill", "sort_order")
+        return list(rows.values_list("skill_id", "required_quiz_id"))
+
+    return kept_value(("skill-prerequisites", tuple(sorted(skill_ids))), read)

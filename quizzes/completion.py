@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import DateTimeField, F, IntegerField, Value
+from django.db.models import F
 
 from courses.completion import Requirement, TraineeState
 from courses.gating import ModuleLock
+from courses.outline_cache import kept_value
 
 
 class RequiredQuizzesProvider:
@@ -15,8 +16,8 @@ class RequiredQuizzesProvider:
 
     Quizzes are outline rows: their rules come joined into the outline query, and one query of
     passed attempts gives what is done, which modules stay locked (see QuizGate) and, for a
-    viewer, which quizzes need others passed first (their QuizPrerequisite rows, in the same
-    query: the lesson and course pages are held to three queries above a bare page).
+    viewer, which quizzes need others passed first (their QuizPrerequisite rows: page content,
+    kept with the outline, so the one query is about trainees only).
     """
 
     kind = "quiz"
@@ -52,13 +53,11 @@ class RequiredQuizzesProvider:
         users = {e.user_id for e in enrollments} | ({viewer} if viewer else set())
         passes: dict[int, dict[int, list]] = defaultdict(lambda: defaultdict(list))
         if quiz_ids and users:
-            for user_id, quiz_id, submitted_at, required_id in _passes_and_prerequisites(
-                users=users, quiz_ids=quiz_ids, with_prerequisites=viewer is not None
-            ):
-                if required_id is not None:
-                    state.needs.setdefault(quiz_id, []).append(f"quiz:{required_id}")
-                else:
-                    passes[user_id][quiz_id].append(submitted_at)
+            for user_id, quiz_id, submitted_at in _passes(users=users, quiz_ids=quiz_ids):
+                passes[user_id][quiz_id].append(submitted_at)
+        if quiz_ids and viewer is not None:
+            for quiz_id, required_id in _prerequisites(quiz_ids):
+                state.needs.setdefault(quiz_id, []).append(f"quiz:{required_id}")
         for enrollment in enrollments:
             for row in quizzes.get(enrollment.course_id, []):
                 times = passes[enrollment.user_id].get(row.id, [])
@@ -72,29 +71,24 @@ class RequiredQuizzesProvider:
         return state
 
 
-def _passes_and_prerequisites(*, users, quiz_ids, with_prerequisites: bool):
-    """(user, quiz, submitted_at, None) per pass, then (None, quiz, None, required quiz) per
-    prerequisite of these quizzes: one round trip (UNION ALL) for both."""
-    from quizzes.models import Attempt, QuizPrerequisite
+def _passes(*, users, quiz_ids):
+    """(user, quiz, submitted_at) per pass: the one query about trainees."""
+    from quizzes.models import Attempt
 
-    passes = (
-        Attempt.objects.filter(passed=True, user_id__in=users, quiz_id__in=quiz_ids)
-        .annotate(required_id=Value(None, output_field=IntegerField()))
-        .values_list("user_id", "quiz_id", "submitted_at", "required_id")
-        .order_by()
+    return Attempt.objects.filter(passed=True, user_id__in=users, quiz_id__in=quiz_ids).values_list(
+        "user_id", "quiz_id", "submitted_at"
     )
-    if not with_prerequisites:
-        return passes
-    prerequisites = (
-        QuizPrerequisite.objects.filter(quiz_id__in=quiz_ids)
-        .annotate(
-            no_user=Value(None, output_field=IntegerField()),
-            no_time=Value(None, output_field=DateTimeField()),
-        )
-        .values_list("no_user", "quiz_id", "no_time", "required_quiz_id")
-        .order_by()
-    )
-    return list(passes.union(prerequisites, all=True))
+
+
+def _prerequisites(quiz_ids) -> list[tuple[int, int]]:
+    """(quiz, required quiz) pairs. Saved with the quiz pages, so kept like their outline."""
+    from quizzes.models import QuizPrerequisite
+
+    def read():
+        rows = QuizPrerequisite.objects.filter(quiz_id__in=quiz_ids).order_by("quiz", "sort_order")
+        return list(rows.values_list("quiz_id", "required_quiz_id"))
+
+    return kept_value(("quiz-prerequisites", tuple(sorted(quiz_ids))), read)
 
 
 def gate_lock(quiz) -> ModuleLock:

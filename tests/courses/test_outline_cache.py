@@ -136,3 +136,21 @@ def test_without_the_shared_cache_outlines_are_built_afresh_and_retried_later(
     monkeypatch.setattr(outline_cache, "_retry_at", 0.0)
     outline_around(lesson)
     assert Unreachable.calls == 2
+
+
+def test_a_prerequisite_written_on_its_own_locks_the_quiz_at_once(course, trainee):
+    """Prerequisites are kept with the outline; a row written outside a page publish (an import,
+    a script) still drops them."""
+    from courses.outline import course_view
+    from quizzes.models import QuizPrerequisite
+    from tests.factories.quizzes import QuestionFactory, quiz_with_questions
+
+    module = lessons_of(course)[0].get_parent()
+    first, second = (
+        quiz_with_questions(module, [QuestionFactory(kind="true_false")]) for _ in range(2)
+    )
+    enrollment_create(user=trainee, course=course)
+    assert course_view(user=trainee, course=course).steps[second.id].lock is None
+    QuizPrerequisite.objects.create(quiz=second, required_quiz=first)
+    lock = course_view(user=trainee, course=course).steps[second.id].lock
+    assert lock is not None and first.title in lock.reason
