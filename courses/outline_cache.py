@@ -74,15 +74,19 @@ def pages_changed() -> None:
     transaction.on_commit(replace_token)
 
 
+def _current(key, token: str | None, now: float) -> tuple | None:
+    """The kept entry for `key` if it was kept under `token` less than MAX_AGE_SECONDS ago."""
+    entry = _kept.get(key)
+    if token is None or entry is None or entry[0] != token or now - entry[1] >= MAX_AGE_SECONDS:
+        return None
+    return entry
+
+
 def kept_outlines(courses: list[tuple[str, int]], build: Callable[[list], dict]) -> dict:
     """Outlines by course path for (path, depth) pairs; `build` makes the missing ones at once."""
     token = current_token()
     now = time.monotonic()
-    found = {}
-    for path, _depth in courses if token is not None else ():
-        entry = _kept.get(path)
-        if entry is not None and entry[0] == token and now - entry[1] < MAX_AGE_SECONDS:
-            found[path] = entry[2]
+    found = {path: entry[2] for path, _ in courses if (entry := _current(path, token, now))}
     missing = [course for course in courses if course[0] not in found]
     if missing:
         built = build(missing)
@@ -115,8 +119,8 @@ def kept_value(key: tuple, build: Callable[[], object]):
     if token is None:
         return build()
     now = time.monotonic()
-    entry = _kept.get(key)
-    if entry is not None and entry[0] == token and now - entry[1] < MAX_AGE_SECONDS:
+    entry = _current(key, token, now)
+    if entry is not None:
         return entry[2]
     value = build()
     _kept[key] = (token, now, value)
