@@ -82,7 +82,9 @@ def stack_env(name: str, *, web_port: int, redis_url: str, database: str) -> dic
         "MEDIA_ROOT": str(var / "media"),
         "PRIVATE_MEDIA_ROOT": str(var / "private"),
         "CREDENTIAL_KEYS_DIR": str(var / "credential-keys"),
-        "EMAIL_URL": f"file://{var / 'mail'}",
+        # One .eml file per email (open it in a mail program), as under `make run`.
+        "EMAIL_BACKEND": "config.mail.EmlFileBackend",
+        "EMAIL_FILE_PATH": str(var / "mail"),
         "CELERY_BEAT_SCHEDULE_FILE": str(var / "celerybeat-schedule"),
         **os.environ,
     }
