@@ -67,3 +67,17 @@ def test_the_demo_safety_quiz_shows_no_key_even_after_the_last_failed_attempt(cl
     html = unescape(client.get(f"/attempts/{attempt.id}/result/").content.decode())
     assert "Not passed" in html
     assert "Correct answer:" not in html and "Your answer:" not in html
+
+
+def test_each_demo_quiz_tells_trainees_truly_when_they_see_the_answers():
+    """The intro is what a trainee reads before starting: it must not promise the key at a moment
+    the quiz's review timing does not give it (the safety quiz once said "or after your last
+    attempt" while showing it only after a pass)."""
+    from quizzes.models import QuizPage
+
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    for quiz in QuizPage.objects.live():
+        intro = unescape(quiz.intro)
+        if quiz.review_timing == "after_pass":
+            assert "last attempt" not in intro, quiz.title
+            assert "once you pass" in intro, quiz.title
