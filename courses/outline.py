@@ -59,25 +59,23 @@ class CourseOutline:
         return sorted(rows, key=lambda row: row.path)
 
 
-def _outline_rows(courses: list[tuple[str, int]], *, include_course: bool):
-    """Live course tree rows (course?, modules, lessons, quizzes) in tree order.
+def _outline_rows(courses: list[tuple[str, int]]):
+    """Live course tree rows (course, modules, lessons, quizzes) in tree order.
 
-    `courses` holds (path, depth) pairs. Rows are light Page instances with the lesson, module and
-    provider fields joined in (one-to-one joins on the primary key): enough for titles and URLs.
+    `courses` holds (path, depth) pairs. Rows are light Page instances with the lesson, module,
+    course and provider fields joined in (one-to-one joins on the primary key): enough for titles
+    and URLs.
     """
-    first = 0 if include_course else 1
     tree = reduce(
         or_,
         (
-            Q(path__startswith=path, depth__in=[depth + offset for offset in range(first, 3)])
+            Q(path__startswith=path, depth__in=[depth, depth + 1, depth + 2])
             for path, depth in courses
         ),
     )
-    fields = {}
+    fields = {"course_sample": F("coursepage__is_sample_content")}
     for provider in requirement_providers():
         fields.update(provider.outline_fields)
-    if include_course:  # a one-to-one join on the primary key, like the others
-        fields["course_sample"] = F("coursepage__is_sample_content")
     module_type = ContentType.objects.get_for_model(ModulePage).id  # cached per process
     return (
         Page.objects.live()
@@ -115,7 +113,7 @@ def _build_outlines(courses: list[tuple[str, int]], rows) -> dict[str, CourseOut
 
 
 def _built_outlines(courses: list[tuple[str, int]]) -> dict[str, CourseOutline]:
-    return _build_outlines(courses, _outline_rows(courses, include_course=True))
+    return _build_outlines(courses, _outline_rows(courses))
 
 
 def course_outlines(*, courses) -> dict[int, CourseOutline]:
