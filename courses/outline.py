@@ -289,7 +289,8 @@ def course_views(*, user, outlines: dict[int, CourseOutline], enrollments) -> di
 
 
 def course_view(*, user, course=None, page=None) -> CourseView:
-    """The view of one course, given the CoursePage or a lesson in it: three queries."""
+    """The view of one course, given the CoursePage or a lesson in it: the outline is kept
+    (courses/outline_cache.py); the trainee's state costs at most three queries."""
     if course is not None:
         outline = course_outlines(courses=[course])[course.id]
     else:

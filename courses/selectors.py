@@ -35,7 +35,8 @@ def course_page_context(*, course: CoursePage, user) -> dict:
 
 
 def lesson_page_context(*, lesson, user, request) -> dict:
-    """Outline, enrollment with its completed lessons, and quiz passes: three plain queries."""
+    """The kept outline, then the trainee's enrollment with its completed lessons, quiz passes
+    and (for a course with skills) sign-offs: at most three plain queries."""
     view = course_view(user=user, page=lesson)
     outline = view.outline
     lessons = outline.lessons
