@@ -18,6 +18,13 @@ class CoursesConfig(AppConfig):
         completion.register_requirement_provider(completion.RequiredLessonsProvider())
         self._drop_outlines_when_pages_change()
 
+        from courses.models import Enrollment, LessonCompletion
+        from courses.trainee_cache import drop_trainee_state_when_changed, user_of_enrollment_row
+
+        # A trainee's kept view of a course (courses/trainee_cache.py) goes with these writes.
+        drop_trainee_state_when_changed(Enrollment, lambda row: row.user_id)
+        drop_trainee_state_when_changed(LessonCompletion, user_of_enrollment_row)
+
     @staticmethod
     def _drop_outlines_when_pages_change():
         """Kept course outlines (courses/outline_cache.py) go whenever any page is saved (publish

@@ -38,8 +38,9 @@ def _shared_cache():
     return caches["shared"]
 
 
-def current_token() -> str | None:
-    """The shared token, made on first use (a restarted Redis gets a new one); None if unread.
+def current_tokens(*keys: str) -> dict[str, str] | None:
+    """The shared tokens under `keys` in one round trip, made on first use (a restarted Redis
+    gets new ones); None if unread.
 
     After a failure the shared cache is left alone for RETRY_SECONDS, so an unreachable Redis
     costs one timeout now and then rather than one per request.
@@ -49,15 +50,23 @@ def current_token() -> str | None:
         return None
     try:
         cache = _shared_cache()
-        token = cache.get(TOKEN_KEY)
-        if token is None:
-            cache.add(TOKEN_KEY, uuid4().hex, timeout=None)
-            token = cache.get(TOKEN_KEY)
-        return token
-    except Exception:  # noqa: BLE001 - lessons are served without Redis, only slower
-        logger.warning("course outline cache: shared token unreadable", exc_info=True)
+        found = cache.get_many(keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            for key in missing:
+                cache.add(key, uuid4().hex, timeout=None)
+            found.update(cache.get_many(missing))
+        return found if len(found) == len(keys) else None
+    except Exception:  # noqa: BLE001 - pages are served without Redis, only slower
+        logger.warning("kept outlines: shared tokens unreadable", exc_info=True)
         _retry_at = time.monotonic() + RETRY_SECONDS
         return None
+
+
+def current_token() -> str | None:
+    """The outline token (see current_tokens)."""
+    tokens = current_tokens(TOKEN_KEY)
+    return None if tokens is None else tokens[TOKEN_KEY]
 
 
 def replace_token() -> None:

@@ -12,6 +12,7 @@ from courses.completion import requirements_met
 from courses.gating import locked_modules
 from courses.models import CoursePage, Enrollment, LessonCompletion, LessonPage
 from courses.signals import course_completed
+from courses.trainee_cache import trainee_changed
 
 
 class CourseActionError(Exception):
@@ -121,6 +122,7 @@ def enrollment_evaluate_completion(*, enrollment: Enrollment, already_locked: bo
     )
     if not won:
         return False
+    trainee_changed(enrollment.user_id)  # an UPDATE sends no signal
     enrollment.completed_at = now
     course_completed.send(sender=Enrollment, enrollment=enrollment)
     return True

@@ -25,3 +25,8 @@ class PracticeConfig(AppConfig):
 
         # A skill's prerequisites are kept with the outline (courses/outline_cache.py).
         drop_kept_when_changed(models.SkillPrerequisite)
+
+        from courses.trainee_cache import drop_trainee_state_when_changed, user_of_enrollment_row
+
+        # Sign-offs show on the trainee's kept view of the course (courses/trainee_cache.py).
+        drop_trainee_state_when_changed(models.SignOffRequest, user_of_enrollment_row)

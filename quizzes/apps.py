@@ -35,3 +35,8 @@ class QuizzesConfig(AppConfig):
             models.QuizPrerequisite,
             m2m=(models.QuizSlot.required_questions, models.QuizSlot.coverage_tags),
         )
+        from courses.trainee_cache import drop_trainee_state_when_changed
+
+        # A pass shows on the trainee's kept view of the course (courses/trainee_cache.py); the
+        # marking UPDATE, which sends no signal, replaces the trainee's token itself.
+        drop_trainee_state_when_changed(models.Attempt, lambda row: row.user_id)

@@ -16,6 +16,7 @@ from courses.models import CoursePage, Enrollment
 from courses.outline import course_view
 from courses.outline_cache import kept_value
 from courses.services import enrollment_evaluate_completion
+from courses.trainee_cache import trainee_changed
 from quizzes import draws, marking
 from quizzes.cooldown import next_attempt_in_words
 from quizzes.draw_data import draw_bank, quiz_draw_slots, seen_questions
@@ -384,6 +385,7 @@ def _mark_locked(attempt: Attempt, *, auto: bool) -> Attempt:
     won = Attempt.objects.filter(pk=attempt.pk, status=Attempt.Status.IN_PROGRESS).update(**changes)
     if not won:
         raise AttemptClosed("This attempt has been submitted already.")
+    trainee_changed(attempt.user_id)  # an UPDATE sends no signal
     for field, value in changes.items():
         setattr(attempt, field, value)
     if passed and attempt.quiz.is_required:

@@ -81,11 +81,12 @@ def _fresh_rate_limits():
 
 @pytest.fixture(autouse=True)
 def _no_kept_outlines():
-    """Kept course outlines (courses/outline_cache.py) outlive a test's rolled-back database;
-    each test starts without them."""
-    from courses.outline_cache import forget_all
+    """Kept course outlines and trainee views (courses/outline_cache.py, trainee_cache.py)
+    outlive a test's rolled-back database; each test starts without them."""
+    from courses import outline_cache, trainee_cache
 
-    forget_all()
+    outline_cache.forget_all()
+    trainee_cache.forget_all()
     yield
 
 

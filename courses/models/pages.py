@@ -109,7 +109,7 @@ class CoursePage(Page):
         from courses.selectors import course_page_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_page_context(course=self, user=request.user))
+        context.update(course_page_context(course=self, user=request.user, request=request))
         return context
 
 
