@@ -18,6 +18,12 @@ class CoursesConfig(AppConfig):
         completion.register_requirement_provider(completion.RequiredLessonsProvider())
         self._drop_outlines_when_pages_change()
 
+        from wagtail.models import PageViewRestriction
+
+        from courses.outline_cache import drop_kept_when_changed
+
+        drop_kept_when_changed(PageViewRestriction)  # kept by courses/public.py
+
         from courses.models import Enrollment, LessonCompletion
         from courses.trainee_cache import drop_trainee_state_when_changed, user_of_enrollment_row
 

@@ -78,7 +78,8 @@ def replace_token() -> None:
 
 
 def pages_changed() -> None:
-    """Call on any change to the page tree: outlines built before it are dropped everywhere."""
+    """Call on any change to the page tree, or to rows kept with it (`kept_value`) written in
+    bulk: what was built before it is dropped everywhere."""
     replace_token()
     transaction.on_commit(replace_token)
 

@@ -5,6 +5,7 @@ from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, LessonPage
 from courses.params import bad_request, parse_positive_int
+from courses.public import public
 from courses.selectors import dashboard_rows
 from courses.services import CourseActionError, NotEnrolled, enrollment_create, lesson_complete
 
@@ -17,7 +18,7 @@ def dashboard(request):
 @require_POST
 @login_required
 def enrol(request, course_id: int):
-    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    course = get_object_or_404(public(CoursePage.objects.live()), pk=course_id)
     try:
         enrollment, created = enrollment_create(user=request.user, course=course)
     except CourseActionError as error:
@@ -35,7 +36,7 @@ def enrol(request, course_id: int):
 @require_POST
 @login_required
 def complete_lesson(request, lesson_id: int):
-    lesson = get_object_or_404(LessonPage.objects.live().public(), pk=lesson_id)
+    lesson = get_object_or_404(public(LessonPage.objects.live()), pk=lesson_id)
     next_lesson = request.POST.get("next_lesson") or None
     next_id = parse_positive_int(next_lesson) if next_lesson else None
     if next_lesson and next_id is None:  # read every input before changing anything

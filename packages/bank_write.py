@@ -23,6 +23,7 @@ from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.search.backends import get_search_backend
 
+from courses.outline_cache import pages_changed
 from packages.bank_yaml import ParsedBank, ParsedQuestion, question_entry
 from packages.problems import PackageInvalid, Problem
 from quizzes.models import Question, QuestionBank, QuestionCategory, Scenario, VariantSet
@@ -176,6 +177,7 @@ def _categories(parsed: ParsedBank) -> dict[str, QuestionCategory]:
             category.parent = parent
             moved.append(category)
     QuestionCategory.objects.bulk_update(moved, ["parent"])
+    pages_changed()  # bulk writes send no signal: kept category trees (draw_bank) go
     return found
 
 

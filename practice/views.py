@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage, Enrollment
+from courses.public import public
 from courses.scope import course_instructors
 from practice.forms import CosignForm, InvitationForm, SessionForm
 from practice.models import PracticalSkillPage, PracticeSession
@@ -26,7 +27,7 @@ from practice.services import (
 
 
 def _skill(skill_id: int) -> PracticalSkillPage:
-    return get_object_or_404(PracticalSkillPage.objects.live().public(), pk=skill_id)
+    return get_object_or_404(public(PracticalSkillPage.objects.live()), pk=skill_id)
 
 
 def _skill_page(request, skill, *, status: int, error: str = "", refusal: str = "", **forms):

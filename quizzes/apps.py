@@ -33,6 +33,8 @@ class QuizzesConfig(AppConfig):
         drop_kept_when_changed(
             models.QuizSlot,
             models.QuizPrerequisite,
+            models.QuizOverride,  # kept per quiz (quizzes.services.quiz_overrides)
+            models.QuestionCategory,  # the category tree (quizzes.draw_data.draw_bank)
             m2m=(models.QuizSlot.required_questions, models.QuizSlot.coverage_tags),
         )
         from courses.trainee_cache import drop_trainee_state_when_changed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.db.models import Q
 
+from courses.outline_cache import kept_value
 from quizzes import draws
 from quizzes.models import AttemptQuestion, Question, QuestionCategory, QuizSlot, VariantSet
 from quizzes.models.bank import QuestionTag
@@ -46,9 +47,15 @@ def quiz_draw_slots(*, quiz) -> tuple[list[draws.Slot], dict[int, int]]:
     return slots, {index: row.pk for index, row in enumerate(rows, start=1)}
 
 
+def _categories() -> list[tuple[int, int | None, str]]:
+    """The category tree. Kept like a quiz's slots: a category saved or deleted drops it
+    (quizzes/apps.py), and so does a bank import, which writes categories in bulk."""
+    return list(QuestionCategory.objects.values_list("id", "parent_id", "name"))
+
+
 def draw_bank(*, slots: list[draws.Slot]) -> draws.Bank:
     """Categories, and the questions the slots can reach with their tags (at most 4 queries)."""
-    categories = list(QuestionCategory.objects.values_list("id", "parent_id", "name"))
+    categories = kept_value(("question-categories",), _categories)
     parents = {pk: parent for pk, parent, _ in categories}
     wanted = {s.category for s in slots if s.category is not None}
     subtree = {pk for pk in parents if wanted & set(draws.category_chain(pk, parents))}

@@ -70,8 +70,18 @@ class QuizRules:
         return int(self.time_limit.total_seconds() // 60) if self.time_limit else 0
 
 
+def quiz_overrides(*, quiz: QuizPage) -> dict[int, QuizOverride]:
+    """The quiz's overrides by trainee, kept like its slots: any override saved or deleted drops
+    them (quizzes/apps.py), so a start reads them without a query."""
+
+    def read():
+        return {row.user_id: row for row in QuizOverride.objects.filter(quiz=quiz)}
+
+    return kept_value(("quiz-overrides", quiz.pk), read)
+
+
 def quiz_rules(*, quiz: QuizPage, user) -> QuizRules:
-    override = QuizOverride.objects.filter(quiz=quiz, user=user).first()
+    override = quiz_overrides(quiz=quiz).get(user.pk)
     attempts = quiz.attempts_allowed
     minutes = quiz.time_limit_minutes
     available_from, available_until = quiz.available_from, quiz.available_until
@@ -98,7 +108,7 @@ def course_of_quiz(quiz: QuizPage) -> CoursePage:
 
 
 def draw_questions(
-    *, quiz: QuizPage, rng: random.Random, user=None
+    *, quiz: QuizPage, rng: random.Random, user=None, seen: dict[int, int] | None = None
 ) -> list[tuple[Question, draws.Drawn]]:
     """Resolve the quiz's slots (quizzes/draws.py) into questions, in a fixed number of queries.
 
@@ -108,7 +118,8 @@ def draw_questions(
     # The live quiz's slots change only when the quiz page is published: kept like outlines.
     slots, slot_ids = kept_value(("quiz-draw-slots", quiz.pk), lambda: quiz_draw_slots(quiz=quiz))
     bank = draw_bank(slots=slots)
-    seen = seen_questions(quiz=quiz, user=user) if user is not None else {}  # variants rotate
+    if seen is None:  # variants rotate: what this trainee's attempts have shown
+        seen = seen_questions(quiz=quiz, user=user) if user is not None else {}
     try:
         drawn = draws.draw(slots, bank, rng=rng, seen=seen)
     except draws.DrawError as error:
@@ -195,34 +206,47 @@ def attempt_start_check(
         raise QuizUnavailable(f"After a failed attempt, you can try again {when}.")
 
 
-def _open_attempt(*, quiz: QuizPage, user) -> Attempt | None:
-    return Attempt.objects.filter(quiz=quiz, user=user, status=Attempt.Status.IN_PROGRESS).first()
+class _OpenAttemptDue(Exception):
+    """Found under the enrolment lock: an open attempt past its deadline, to submit first."""
+
+    def __init__(self, attempt: Attempt):
+        super().__init__()
+        self.attempt = attempt
 
 
-@transaction.atomic
 def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
     """Resume the open attempt, or start one: draw, order and freeze its questions once.
 
     Starts by one trainee are serialised on their enrollment row (SQLite: on the database, as
     every transaction begins IMMEDIATE), so parallel clicks all get the one attempt. An expired
-    attempt is submitted before that lock is taken: submit locks the attempt, then the enrollment.
+    attempt is submitted outside that lock (submit locks the attempt, then the enrollment), and
+    the start is then tried again.
     """
+    try:
+        return _attempt_start_locked(quiz=quiz, user=user)
+    except _OpenAttemptDue as due:
+        attempt_expire_if_due(attempt=due.attempt)
+    return _attempt_start_locked(quiz=quiz, user=user)
+
+
+@transaction.atomic
+def _attempt_start_locked(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
     now = timezone.now()
-    open_attempt = _open_attempt(quiz=quiz, user=user)
-    if open_attempt is not None and not attempt_expire_if_due(attempt=open_attempt, now=now):
-        return open_attempt, False
     enrollment = _locked_enrollment_of(user_id=user.pk, page=quiz)
     if enrollment is not None:
         quiz._course_of_quiz = enrollment.course  # read with it: course_of_quiz needs no query
-    history = list(Attempt.objects.filter(quiz=quiz, user=user))
+    history = list(Attempt.objects.filter(quiz=quiz, user=user))  # the one read of attempts
     open_attempt = next((a for a in history if a.is_open), None)
-    if open_attempt is not None:  # a parallel start won while we waited
+    if open_attempt is not None:  # resumed: the trainee's own, or a parallel start's
+        if _is_due(open_attempt, now):
+            raise _OpenAttemptDue(open_attempt)
         return open_attempt, False
     rules = quiz_rules(quiz=quiz, user=user)
     attempt_start_check(quiz=quiz, user=user, rules=rules, now=now, history=history)
     seed = new_seed()
     rng = random.Random(seed)  # noqa: S311 - ordering questions, not security
-    drawn = draw_questions(quiz=quiz, rng=rng, user=user)
+    seen = seen_questions(quiz=quiz, user=user) if history else {}
+    drawn = draw_questions(quiz=quiz, rng=rng, user=user, seen=seen)
     if not drawn:
         raise QuizUnavailable("This quiz has no questions yet.")
     deadline = now + rules.time_limit if rules.time_limit else None
@@ -260,10 +284,14 @@ def attempt_start(*, quiz: QuizPage, user) -> tuple[Attempt, bool]:
     return attempt, True
 
 
+def _is_due(attempt: Attempt, now) -> bool:
+    return bool(attempt.is_open and attempt.deadline and now > attempt.deadline + deadline_grace())
+
+
 def attempt_expire_if_due(*, attempt: Attempt, now=None) -> bool:
     """Submit an open attempt whose deadline has passed, with what was saved. True if it did."""
     now = now or timezone.now()
-    if attempt.is_open and attempt.deadline and now > attempt.deadline + deadline_grace():
+    if _is_due(attempt, now):
         attempt_submit(attempt=attempt, auto=True)
         attempt.refresh_from_db()
         return True

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.params import bad_request, parse_positive_int
+from courses.public import public
 from quizzes.models import Attempt, QuizPage
 from quizzes.responses import InvalidResponse, read_json_body, responses_from_form
 from quizzes.selectors import attempt_review, missed_must_pass, result_next_steps
@@ -34,7 +35,7 @@ def _own_attempt(request, attempt_id: int) -> Attempt:
 @require_POST
 @login_required
 def start(request, quiz_id: int):
-    quiz = get_object_or_404(QuizPage.objects.live().public(), pk=quiz_id)
+    quiz = get_object_or_404(public(QuizPage.objects.live()), pk=quiz_id)
     try:
         attempt, created = attempt_start(quiz=quiz, user=request.user)
     except QuizError as error:

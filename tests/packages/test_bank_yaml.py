@@ -260,3 +260,17 @@ def test_editor_block_keys_are_left_out_so_an_admin_edit_of_nothing_is_no_change
     assert exported["stem"] == "<p>Soreness after needling is common.</p>"
     again, _ = written(update=True, image=image)
     assert again.changed == []
+
+
+@pytest.mark.django_db
+def test_an_import_drops_the_kept_category_tree():
+    """Categories are written in bulk (no signals); draws keep the tree (quizzes/draw_data.py)."""
+    from quizzes.draw_data import draw_bank
+
+    draw_bank(slots=[])  # keeps the (empty) tree
+    written()
+    kept = draw_bank(slots=[])
+    assert set(kept.category_names.values()) == set(
+        QuestionCategory.objects.values_list("name", flat=True)
+    )
+    assert kept.category_names

@@ -448,3 +448,34 @@ def test_one_per_page_navigation_marks_answered_questions(client, enrolled, quiz
     assert 'aria-label="Question 1, answered"' in html
     assert 'aria-label="Question 3"' in html
     assert "Page 2 of 3" in html
+
+
+def test_a_start_submits_an_expired_open_attempt_then_starts_afresh(enrolled, all_types_quiz):
+    """Found under the enrolment lock, the expired attempt is submitted outside it (submit locks
+    the attempt, then the enrolment), and the start is tried again."""
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        first, created = attempt_start(quiz=all_types_quiz, user=enrolled)
+        answer_all(first)
+        assert created
+        assert attempt_start(quiz=all_types_quiz, user=enrolled) == (first, False)  # resumed
+    with time_machine.travel(start + timezone.timedelta(minutes=21), tick=False):
+        second, created = attempt_start(quiz=all_types_quiz, user=enrolled)
+    first.refresh_from_db()
+    assert first.status == "submitted" and first.auto_submitted and first.passed
+    assert created and second.number == 2 and second.is_open
+
+
+def test_an_override_deleted_takes_its_attempts_away_at_once(enrolled, quiz_course):
+    """Overrides are kept per quiz (quizzes.services.quiz_overrides): a delete drops them."""
+    from quizzes.models import QuizOverride
+
+    module = lessons_of(quiz_course)[0].get_parent()
+    quiz = quiz_with_questions(module, [QuestionFactory()], attempts_allowed=1)
+    override = QuizOverride.objects.create(
+        quiz=quiz, user=enrolled, extra_attempts=1, reason="Unwell on the day"
+    )
+    attempt_submit(attempt=attempt_start(quiz=quiz, user=enrolled)[0])
+    override.delete()
+    with pytest.raises(QuizUnavailable, match="your only attempt"):
+        attempt_start(quiz=quiz, user=enrolled)

@@ -289,3 +289,14 @@ def test_a_draw_also_prefers_the_unseen_variant_of_a_set_in_its_pool():
     for seed in range(30):
         drawn = draw(slots, bank, rng=random.Random(seed), seen={1: 1, 2: 2})
         assert sorted(d.question for d in drawn) == [3, 4]
+
+
+@pytest.mark.django_db
+def test_a_category_saved_on_its_own_shows_in_the_next_draw():
+    """The category tree is kept (quizzes/draw_data.py); saving a category drops it."""
+    from quizzes.draw_data import draw_bank
+    from quizzes.models import QuestionCategory
+
+    draw_bank(slots=[])
+    QuestionCategory.objects.create(name="Neck and shoulder")
+    assert "Neck and shoulder" in draw_bank(slots=[]).category_names.values()
