@@ -7,10 +7,11 @@ still hold; it is replaced whenever any page is saved (publishing and unpublishi
 deleted, once at the change and again after the change commits, so no process can rebuild from
 the old rows and keep the result under the new token.
 
-The trainee's own state (enrolment, completions, passes, sign-offs) is never kept: it is read
-afresh on every request. If the shared cache cannot be read, outlines are built afresh. Every kept
-outline is also dropped after MAX_AGE_SECONDS, which bounds how long a change whose token could not
-be written (Redis down at that moment) or that bypassed Django's signals goes unseen.
+The trainee's own state (enrolment, completions, passes, sign-offs) is kept separately, under a
+token of the trainee's own (courses/trainee_cache.py). If the shared cache cannot be read, outlines
+are built afresh. Every kept outline is also dropped after MAX_AGE_SECONDS, which bounds how long a
+change whose token could not be written (Redis down at that moment) or that bypassed Django's
+signals goes unseen.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ row locks and never come here.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -34,6 +35,7 @@ MAX_AGE_SECONDS = 60.0
 MAX_ENTRIES = 4000  # per process; the least recently used go first
 
 _kept: OrderedDict[tuple, tuple[tuple[str, str], float, object]] = OrderedDict()
+_lock = threading.Lock()  # threaded workers (gthread) share _kept; builds run outside it
 
 
 def token_key(user_id: int) -> str:
@@ -45,8 +47,9 @@ def _replace(user_id: int) -> None:
         outline_cache._shared_cache().delete(token_key(user_id))  # the next read makes a new one
     except Exception:  # noqa: BLE001 - MAX_AGE_SECONDS bounds the staleness
         outline_cache.logger.warning("trainee state: token not replaced", exc_info=True)
-    for key in [key for key in _kept if key[0] == user_id]:  # this process sees it at once
-        del _kept[key]
+    with _lock:  # this process sees the change at once
+        for key in [key for key in _kept if key[0] == user_id]:
+            del _kept[key]
 
 
 def trainee_changed(user_id: int | None) -> None:
@@ -66,15 +69,17 @@ def kept_for_trainee(user_id: int, key: tuple, build: Callable[[], object]):
         return build()
     pair = (tokens[outline_cache.TOKEN_KEY], tokens[user_key])
     now = time.monotonic()
-    entry = _kept.get((user_id, key))
-    if entry is not None and entry[0] == pair and now - entry[1] < MAX_AGE_SECONDS:
-        _kept.move_to_end((user_id, key))
-        return entry[2]
+    with _lock:
+        entry = _kept.get((user_id, key))
+        if entry is not None and entry[0] == pair and now - entry[1] < MAX_AGE_SECONDS:
+            _kept.move_to_end((user_id, key))
+            return entry[2]
     value = build()
-    _kept[(user_id, key)] = (pair, now, value)
-    _kept.move_to_end((user_id, key))
-    while len(_kept) > MAX_ENTRIES:
-        _kept.popitem(last=False)
+    with _lock:
+        _kept[(user_id, key)] = (pair, now, value)
+        _kept.move_to_end((user_id, key))
+        while len(_kept) > MAX_ENTRIES:
+            _kept.popitem(last=False)
     return value
 
 
@@ -104,4 +109,5 @@ def user_of_enrollment_row(row) -> int | None:
 
 def forget_all() -> None:
     """Drop this process's kept views (tests: the database is rolled back under them)."""
-    _kept.clear()
+    with _lock:
+        _kept.clear()

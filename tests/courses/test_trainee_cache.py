@@ -223,3 +223,47 @@ def test_recording_a_completion_shows_at_once():
     assert not view_of(data, trainee).progress.is_complete
     enrollment_evaluate_completion(enrollment=Enrollment.objects.get(user=trainee))
     assert view_of(data, trainee).progress.is_complete
+
+
+def test_threads_sharing_a_process_can_keep_and_drop_at_once(monkeypatch):
+    """Threaded workers (gunicorn gthread) share the store: a write dropping a trainee's views
+    while another thread keeps and reads them must never fail (found by the new-user walk: the
+    drop iterated the store while it changed)."""
+    import sys
+    import threading
+    import time
+
+    monkeypatch.setattr(
+        "courses.outline_cache.current_tokens", lambda *keys: dict.fromkeys(keys, "t")
+    )
+    switch_interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often: the race shows within a second
+    try:
+        for n in range(2000):
+            trainee_cache.kept_for_trainee(n, ("lesson", n), int)
+        errors, stop = [], time.monotonic() + 1.5
+
+        def dropping():
+            while time.monotonic() < stop:
+                try:
+                    trainee_cache._replace(1)
+                except Exception as error:  # noqa: BLE001 - collected for the assertion
+                    errors.append(error)
+
+        def keeping():
+            n = 0
+            while time.monotonic() < stop:
+                n += 1
+                try:
+                    trainee_cache.kept_for_trainee(10_000 + n % 2000, ("lesson", n % 7), int)
+                except Exception as error:  # noqa: BLE001
+                    errors.append(error)
+
+        threads = [threading.Thread(target=dropping), threading.Thread(target=keeping)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switch_interval)
+    assert errors == []
