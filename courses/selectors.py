@@ -52,10 +52,7 @@ def course_page_context(*, course: CoursePage, user, request=None) -> dict:
         }
         return context
 
-    if not user.is_authenticated or getattr(request, "is_preview", False):
-        return build()
-    site = Site.find_for_request(request) if request else None  # links are relative to it
-    return kept_for_trainee(user.pk, ("course", course.id, site.pk if site else None), build)
+    return _kept_for_page(user=user, request=request, key=("course", course.id), build=build)
 
 
 def lesson_page_context(*, lesson, user, request) -> dict:
@@ -110,10 +107,16 @@ def _kept_lesson_parts(*, lesson, user, request) -> dict:
     def build():
         return _lesson_parts(lesson=lesson, user=user, request=request)
 
+    return _kept_for_page(user=user, request=request, key=("lesson", lesson.id), build=build)
+
+
+def _kept_for_page(*, user, request, key: tuple, build):
+    """What `build` renders of a page for this trainee, kept (courses/trainee_cache.py) per
+    site, as its links are relative to the site; built afresh for visitors and previews."""
     if not user.is_authenticated or getattr(request, "is_preview", False):
         return build()
-    site = Site.find_for_request(request)  # the links are relative to it
-    return kept_for_trainee(user.pk, ("lesson", lesson.id, site.pk if site else None), build)
+    site = Site.find_for_request(request) if request is not None else None
+    return kept_for_trainee(user.pk, (*key, site.pk if site else None), build)
 
 
 @dataclass
