@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from uuid import uuid4
 
 from django.core.cache import caches
@@ -35,13 +37,60 @@ _retry_at = 0.0
 _kept: dict[object, tuple[str, float, object]] = {}  # course path or key -> (token, when, value)
 
 
+class _RequestTokens:
+    """The tokens one request has read, and the keys it will probably ask for (read with the
+    first, in the same round trip)."""
+
+    def __init__(self, likely_keys: Callable[[], list[str]]):
+        self.likely_keys = likely_keys
+        self.tokens: dict[str, str] = {}
+
+
+_request: ContextVar[_RequestTokens | None] = ContextVar("shared_tokens_of_request", default=None)
+
+
+@contextmanager
+def tokens_read_once(likely_keys: Callable[[], list[str]] = list) -> Iterator[None]:
+    """Within this block (one request) each shared token is read at most once: a page that
+    checks its view restrictions, then a trainee's kept view, makes one round trip, not two.
+    Replacing a token here forgets what was read, so a request sees its own writes."""
+    reset = _request.set(_RequestTokens(likely_keys))
+    try:
+        yield
+    finally:
+        _request.reset(reset)
+
+
+def forget_request_tokens() -> None:
+    scope = _request.get()
+    if scope is not None:
+        scope.tokens.clear()
+
+
 def _shared_cache():
     return caches["shared"]
 
 
 def current_tokens(*keys: str) -> dict[str, str] | None:
-    """The shared tokens under `keys` in one round trip, made on first use (a restarted Redis
-    gets new ones); None if unread.
+    """The shared tokens under `keys`, made on first use (a restarted Redis gets new ones);
+    None if unread. Inside `tokens_read_once` they are read once per request, together with
+    the keys it expects."""
+    scope = _request.get()
+    if scope is None:
+        return _read_tokens(keys)
+    missing = [key for key in keys if key not in scope.tokens]
+    if missing:
+        if not scope.tokens:
+            missing += [key for key in scope.likely_keys() if key not in missing]
+        found = _read_tokens(missing)
+        if found is None:
+            return None
+        scope.tokens.update(found)
+    return {key: scope.tokens[key] for key in keys}
+
+
+def _read_tokens(keys) -> dict[str, str] | None:
+    """The tokens under `keys` in one round trip.
 
     After a failure the shared cache is left alone for RETRY_SECONDS, so an unreachable Redis
     costs one timeout now and then rather than one per request.
@@ -75,6 +124,7 @@ def replace_token() -> None:
         _shared_cache().set(TOKEN_KEY, uuid4().hex, timeout=None)
     except Exception:  # noqa: BLE001 - MAX_AGE_SECONDS bounds the staleness
         logger.warning("course outline cache: token not replaced", exc_info=True)
+    forget_request_tokens()
     _kept.clear()  # this process sees its own change at once, whatever the shared cache did
 
 

@@ -1,30 +1,66 @@
-"""Pages anyone signed in may open: Wagtail's `.public()`, with the view restrictions kept.
+"""View restrictions, kept: which pages anyone signed in may open, and which pages a request
+must check against a restriction.
 
-Wagtail reads every view restriction on each call. They change only when an editor sets or
-removes one (or moves a page under one), so they are kept like course outlines
-(courses/outline_cache.py): saving or deleting a restriction, or moving a page, drops them.
+Wagtail reads the restrictions on each call: `.public()` for a list, and two queries for every
+page it serves (the page's ancestors, then the restrictions on them). They change only when an
+editor sets or removes one, or moves, copies or aliases a page, so they are kept like course
+outlines (courses/outline_cache.py): saving or deleting a restriction, or any page change,
+drops them.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
 from django.db.models import Q
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 
 from courses.outline_cache import kept_value
 
 
-def _restricted_sections() -> list[tuple[str, int]]:
-    rows = PageViewRestriction.objects.values_list("page__path", "page__depth")
-    return sorted(set(rows))
+@dataclass(frozen=True)
+class Privacy:
+    restricted_sections: list[tuple[str, int]]  # (path, depth) of each page with a restriction
+    alias_paths: list[str]  # pages that are aliases take their source page's restrictions
+
+    def may_be_restricted(self, page) -> bool:
+        """Whether a restriction can apply to `page`: one on it or an ancestor, or an alias
+        among them (Wagtail then checks the alias's source)."""
+        chain = (*(path for path, _ in self.restricted_sections), *self.alias_paths)
+        return any(page.path.startswith(path) for path in chain)
+
+
+def _privacy() -> Privacy:
+    sections = sorted(set(PageViewRestriction.objects.values_list("page__path", "page__depth")))
+    aliases = list(Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True))
+    return Privacy(restricted_sections=sections, alias_paths=aliases)
+
+
+def privacy() -> Privacy:
+    return kept_value(("privacy",), _privacy)
 
 
 def public(pages):
     """`pages` without those under a view restriction, as `pages.public()` gives them."""
-    sections = kept_value(("view-restrictions",), _restricted_sections)
+    sections = privacy().restricted_sections
     if not sections:
         return pages
     private = reduce(or_, (Q(path__startswith=path, depth__gte=depth) for path, depth in sections))
     return pages.exclude(private)
+
+
+class KeptViewRestrictionsMixin:
+    """For page types: serving checks the kept restrictions rather than querying for them.
+
+    When no restriction (and no alias) sits on the page or above it, which is every page of an
+    open course, the answer is an empty queryset, which Wagtail's check iterates without a
+    query; otherwise Wagtail's own lookup runs, so every restriction is enforced exactly as
+    Wagtail enforces it. Decisions that write (enrolling) call Wagtail's
+    `Page.get_view_restrictions(page)` for a fresh answer."""
+
+    def get_view_restrictions(self):
+        if self.pk and self.path and not self.alias_of_id and not privacy().may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -40,7 +40,7 @@ def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
     existing = Enrollment.objects.current(user=user, course=course)
     if existing is not None:
         return existing, False
-    if not course.live or course.get_view_restrictions().exists():
+    if not course.live or Page.get_view_restrictions(course).exists():  # fresh, not kept
         raise EnrollmentClosed("This course is not available for enrolment.")
     if not course.enrolment_open:
         raise EnrollmentClosed(f"Enrolment for “{course.title}” is closed at the moment.")

@@ -47,6 +47,7 @@ def _replace(user_id: int) -> None:
         outline_cache._shared_cache().delete(token_key(user_id))  # the next read makes a new one
     except Exception:  # noqa: BLE001 - MAX_AGE_SECONDS bounds the staleness
         outline_cache.logger.warning("trainee state: token not replaced", exc_info=True)
+    outline_cache.forget_request_tokens()
     with _lock:  # this process sees the change at once
         for key in [key for key in _kept if key[0] == user_id]:
             del _kept[key]

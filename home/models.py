@@ -5,8 +5,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from courses.public import KeptViewRestrictionsMixin
 
-class HomePage(Page):
+
+class HomePage(KeptViewRestrictionsMixin, Page):
     """The site root: a welcome and the published courses."""
 
     headline = models.CharField(max_length=160, blank=True)

@@ -16,8 +16,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from courses.public import KeptViewRestrictionsMixin
 
-class PracticalSkillPage(Page):
+
+class PracticalSkillPage(KeptViewRestrictionsMixin, Page):
     """A hands-on skill a trainee practises under supervision and an instructor signs off."""
 
     summary = models.CharField(

@@ -76,6 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "courses.middleware.SharedTokensOncePerRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "accounts.middleware.KeepTraineesOutOfAdminMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

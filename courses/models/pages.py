@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import RICH_TEXT_FEATURES, LessonBodyBlock
+from courses.public import KeptViewRestrictionsMixin
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(KeptViewRestrictionsMixin, Page):
     """Lists the published courses."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -35,7 +36,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(KeptViewRestrictionsMixin, Page):
     summary = models.TextField(
         max_length=600, help_text="One or two sentences shown in course lists."
     )
@@ -113,7 +114,7 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(KeptViewRestrictionsMixin, Page):
     intro = models.TextField(blank=True, max_length=600)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -133,7 +134,7 @@ class ModulePage(Page):
         return redirect(f"{course.get_url(request)}#module-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(KeptViewRestrictionsMixin, Page):
     summary = models.CharField(
         max_length=300, help_text="One sentence shown in outlines and search."
     )

@@ -9,6 +9,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from courses.public import KeptViewRestrictionsMixin
 from quizzes.cooldown import amount_in_words, cooldown_delta, largest_unit
 from quizzes.page_forms import QuizPageForm
 
@@ -45,7 +46,7 @@ REVIEW_TIMING_HELP = (
 )
 
 
-class QuizPage(Page):
+class QuizPage(KeptViewRestrictionsMixin, Page):
     """A quiz in a course or module. Questions come from slots: a question, a variant, or a draw."""
 
     intro = RichTextField(blank=True, features=["bold", "italic", "ul", "ol", "link"])
