@@ -302,6 +302,8 @@ def attempt_expire_if_due(*, attempt: Attempt, now=None) -> bool:
 class SaveResult:
     saved: int
     errors: dict[int, str]  # position -> why that answer was not saved
+    answered: tuple[int, ...] = ()  # positions saved with an answer
+    unanswered: tuple[int, ...] = ()  # positions saved empty (an answer cleared)
 
 
 def attempt_save_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveResult:
@@ -349,7 +351,12 @@ def _store_responses(*, attempt: Attempt, responses: dict[int, object]) -> SaveR
         row.saved_at = now
         changed.append(row)
     AttemptQuestion.objects.bulk_update(changed, ["response", "saved_at"])
-    return SaveResult(saved=len(changed), errors=errors)
+    return SaveResult(
+        saved=len(changed),
+        errors=errors,
+        answered=tuple(sorted(row.position for row in changed if row.response)),
+        unanswered=tuple(sorted(row.position for row in changed if not row.response)),
+    )
 
 
 def _locked_attempts():

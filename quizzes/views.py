@@ -166,11 +166,17 @@ def autosave(request, attempt_id: int):
         return JsonResponse({"error": str(error), "closed": True}, status=error.status)
     except InvalidResponse as error:
         return JsonResponse({"error": str(error)}, status=400)
+    # Which positions now hold an answer, so the page can keep its "N of M answered" count.
+    body = {
+        "saved": result.saved,
+        "answered": list(result.answered),
+        "unanswered": list(result.unanswered),
+    }
     if result.errors:
         errors = {str(position): message for position, message in result.errors.items()}
-        body = {"saved": result.saved, "errors": errors, "error": "Some answers were not saved."}
+        body.update(errors=errors, error="Some answers were not saved.")
         return JsonResponse(body, status=400)
-    return JsonResponse({"saved": result.saved})
+    return JsonResponse(body)
 
 
 @require_POST

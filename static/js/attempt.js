@@ -5,8 +5,34 @@
   var form = document.getElementById("attempt-form");
   if (!form) return;
   var statusLine = document.getElementById("save-status");
-  var answeredNote = statusLine ? statusLine.dataset.answered : "";
-  if (statusLine) statusLine.textContent = "Answers are saved as you go. " + answeredNote;
+  // "N of M answered": the server's count at page load, kept current from what each autosave
+  // reports as answered or cleared on this page.
+  var countLine = document.getElementById("answered-count");
+  var total = countLine ? Number(countLine.dataset.total) : 0;
+  var answeredElsewhere = countLine ? Number(countLine.dataset.answered) : 0;
+  var answeredHere = {};
+  form.querySelectorAll("fieldset.question").forEach(function (fieldset) {
+    answeredHere[fieldset.dataset.position] = fieldset.dataset.answered === "true";
+    if (answeredHere[fieldset.dataset.position]) answeredElsewhere -= 1;
+  });
+  function answeredNote() {
+    var here = Object.keys(answeredHere).filter(function (p) { return answeredHere[p]; }).length;
+    return (answeredElsewhere + here) + " of " + total + " answered.";
+  }
+  function noteSaved(body) {
+    (body.answered || []).forEach(function (p) { answeredHere[String(p)] = true; });
+    (body.unanswered || []).forEach(function (p) { answeredHere[String(p)] = false; });
+    if (countLine) countLine.textContent = answeredNote();
+    // One question per page: shade this page's number as the server does on the next load.
+    var positions = Object.keys(answeredHere);
+    var current = form.querySelector("nav .page-link[aria-current=page]");
+    if (current && positions.length === 1) {
+      var done = answeredHere[positions[0]];
+      current.classList.toggle("answered", done);
+      current.setAttribute("aria-label", current.getAttribute("aria-label").replace(/, answered$/, "") + (done ? ", answered" : ""));
+    }
+  }
+  if (statusLine) statusLine.textContent = "Answers are saved as you go.";
   var csrf = form.querySelector("input[name=csrfmiddlewaretoken]").value;
   var pending = {};
   var timer = null;
@@ -63,6 +89,7 @@
       return response.json().then(function (body) { return { ok: response.ok, body: body }; });
     }).then(function (result) {
       var errors = result.body.errors || {};
+      noteSaved(result.body);
       Object.keys(batch).forEach(function (position) {
         var message = errors[position] || (!result.ok && !result.body.errors ? result.body.error : "");
         showError(position, message);

@@ -219,9 +219,43 @@ def autosave(client, attempt, payload, raw=None):
 def test_autosave_saves_a_valid_answer(client, started):
     row = started.questions.get(snapshot__type="single_choice")
     response = autosave(client, started, {"responses": {str(row.position): key_response(row)}})
-    assert response.status_code == 200 and response.json() == {"saved": 1}
+    assert response.status_code == 200
+    assert response.json() == {"saved": 1, "answered": [row.position], "unanswered": []}
     row.refresh_from_db()
     assert row.response == key_response(row)
+
+
+def test_autosave_says_which_answers_it_stored_and_which_it_cleared(client, started):
+    """The page keeps its "N of M answered" count from these lists."""
+    chosen = started.questions.get(snapshot__type="single_choice")
+    cleared = started.questions.get(snapshot__type="true_false")
+    autosave(client, started, {"responses": {str(cleared.position): {"value": "true"}}})
+    body = autosave(
+        client,
+        started,
+        {"responses": {str(chosen.position): key_response(chosen), str(cleared.position): {}}},
+    ).json()
+    assert body == {"saved": 2, "answered": [chosen.position], "unanswered": [cleared.position]}
+    assert started.questions.exclude(response={}).get() == chosen
+
+
+def test_autosave_with_a_bad_answer_still_lists_the_answers_it_stored(client, started):
+    chosen = started.questions.get(snapshot__type="single_choice")
+    numeric = started.questions.get(snapshot__type="numeric")
+    response = autosave(
+        client,
+        started,
+        {
+            "responses": {
+                str(chosen.position): key_response(chosen),
+                str(numeric.position): {"value": "twelve"},
+            }
+        },
+    )
+    body = response.json()
+    assert response.status_code == 400
+    assert body["answered"] == [chosen.position] and body["unanswered"] == []
+    assert list(body["errors"]) == [str(numeric.position)]
 
 
 @pytest.mark.parametrize(
