@@ -15,6 +15,8 @@ from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
 from wagtail.models import Page, PageViewRestriction
 
 from courses.outline_cache import kept_value
@@ -49,6 +51,27 @@ def public(pages):
         return pages
     private = reduce(or_, (Q(path__startswith=path, depth__gte=depth) for path, depth in sections))
     return pages.exclude(private)
+
+
+def may_view(page, request) -> bool:
+    """Whether this request may view `page`, as Wagtail decides when it serves the page: signed
+    in, a member of the groups, or has given the password (kept: no query for an open course)."""
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
+def viewable_page_or_404(pages, *, pk, request):
+    """The live page `pk` of `pages` if this request may view it; else a 404, as for a page that
+    does not exist. Actions on a page (enrol, start, complete, log) use it, so whoever may read a
+    page under a restriction may also act on it, and nobody else."""
+    page = get_object_or_404(pages.live(), pk=pk)
+    if not may_view(page, request):
+        raise Http404("No such page.")
+    return page
+
+
+def passed_passwords(request) -> list[int]:
+    """The password restrictions this session has passed (Wagtail keeps them in the session)."""
+    return list(request.session.get(PageViewRestriction.passed_view_restrictions_session_key, []))
 
 
 class KeptViewRestrictionsMixin:

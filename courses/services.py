@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from courses.completion import requirements_met
 from courses.gating import locked_modules
@@ -35,12 +37,23 @@ def _course_of(page: Page) -> CoursePage:
 
 
 @transaction.atomic
-def enrollment_create(*, user, course: CoursePage) -> tuple[Enrollment, bool]:
-    """Enrol a trainee; enrolling again returns the existing enrollment (double clicks are safe)."""
+def enrollment_create(
+    *, user, course: CoursePage, passed_passwords: Iterable[int] = ()
+) -> tuple[Enrollment, bool]:
+    """Enrol a trainee; enrolling again returns the existing enrollment (double clicks are safe).
+
+    Only someone who may view the course can enrol: its view restrictions are read afresh and
+    judged as Wagtail judges a request (signed in, in the groups, or the password given:
+    `passed_passwords`, the restriction ids the trainee's session has passed)."""
     existing = Enrollment.objects.current(user=user, course=course)
     if existing is not None:
         return existing, False
-    if not course.live or Page.get_view_restrictions(course).exists():  # fresh, not kept
+    viewer = SimpleNamespace(
+        user=user,
+        session={PageViewRestriction.passed_view_restrictions_session_key: list(passed_passwords)},
+    )
+    restrictions = Page.get_view_restrictions(course)  # fresh, not the kept copy
+    if not course.live or not all(r.accept_request(viewer) for r in restrictions):
         raise EnrollmentClosed("This course is not available for enrolment.")
     if not course.enrolment_open:
         raise EnrollmentClosed(f"Enrolment for “{course.title}” is closed at the moment.")

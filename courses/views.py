@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from courses.models import CoursePage, LessonPage
 from courses.params import bad_request, parse_positive_int
-from courses.public import public
+from courses.public import passed_passwords, viewable_page_or_404
 from courses.selectors import dashboard_rows
 from courses.services import CourseActionError, NotEnrolled, enrollment_create, lesson_complete
 
@@ -18,9 +18,11 @@ def dashboard(request):
 @require_POST
 @login_required
 def enrol(request, course_id: int):
-    course = get_object_or_404(public(CoursePage.objects.live()), pk=course_id)
+    course = viewable_page_or_404(CoursePage.objects, pk=course_id, request=request)
     try:
-        enrollment, created = enrollment_create(user=request.user, course=course)
+        enrollment, created = enrollment_create(
+            user=request.user, course=course, passed_passwords=passed_passwords(request)
+        )
     except CourseActionError as error:
         messages.error(request, str(error))
         return redirect(course.get_url(request))
@@ -36,7 +38,7 @@ def enrol(request, course_id: int):
 @require_POST
 @login_required
 def complete_lesson(request, lesson_id: int):
-    lesson = get_object_or_404(public(LessonPage.objects.live()), pk=lesson_id)
+    lesson = viewable_page_or_404(LessonPage.objects, pk=lesson_id, request=request)
     next_lesson = request.POST.get("next_lesson") or None
     next_id = parse_positive_int(next_lesson) if next_lesson else None
     if next_lesson and next_id is None:  # read every input before changing anything

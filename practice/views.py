@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.models import CoursePage, Enrollment
-from courses.public import public
+from courses.public import viewable_page_or_404
 from courses.scope import course_instructors
 from practice.forms import CosignForm, InvitationForm, SessionForm
 from practice.models import PracticalSkillPage, PracticeSession
@@ -26,8 +26,8 @@ from practice.services import (
 )
 
 
-def _skill(skill_id: int) -> PracticalSkillPage:
-    return get_object_or_404(public(PracticalSkillPage.objects.live()), pk=skill_id)
+def _skill(request, skill_id: int) -> PracticalSkillPage:
+    return viewable_page_or_404(PracticalSkillPage.objects, pk=skill_id, request=request)
 
 
 def _skill_page(request, skill, *, status: int, error: str = "", refusal: str = "", **forms):
@@ -82,7 +82,7 @@ def _form_shown(context, name: str) -> bool:
 @require_POST
 @login_required
 def log_session(request, skill_id: int):
-    skill = _skill(skill_id)
+    skill = _skill(request, skill_id)
     instructors = [
         u for u in course_instructors(course=course_of(skill)) if u.pk != request.user.pk
     ]
@@ -113,7 +113,7 @@ def log_session(request, skill_id: int):
 @require_POST
 @login_required
 def request_signoff(request, skill_id: int):
-    skill = _skill(skill_id)
+    skill = _skill(request, skill_id)
     try:
         signoff_request_submit(user=request.user, skill=skill)
     except PracticeError as error:
@@ -125,7 +125,7 @@ def request_signoff(request, skill_id: int):
 @require_POST
 @login_required
 def invite_supervisor(request, skill_id: int):
-    skill = _skill(skill_id)
+    skill = _skill(request, skill_id)
     form = InvitationForm(request.POST)
     if not form.is_valid():
         return _skill_page(

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from courses.params import bad_request, parse_positive_int
-from courses.public import public
+from courses.public import may_view, viewable_page_or_404
 from quizzes.models import Attempt, QuizPage
 from quizzes.responses import InvalidResponse, read_json_body, responses_from_form
 from quizzes.selectors import attempt_review, missed_must_pass, result_next_steps
@@ -26,16 +26,20 @@ MAX_AUTOSAVE_BYTES = 64 * 1024
 
 
 def _own_attempt(request, attempt_id: int) -> Attempt:
-    """Another trainee's attempt is a 404, never a 403: ids reveal nothing."""
-    return get_object_or_404(
+    """Another trainee's attempt is a 404, never a 403: ids reveal nothing. So is one whose quiz
+    the trainee may no longer view (an editor made it private to another group mid-attempt)."""
+    attempt = get_object_or_404(
         Attempt.objects.select_related("quiz"), pk=attempt_id, user=request.user
     )
+    if not may_view(attempt.quiz, request):
+        raise Http404("No such attempt.")
+    return attempt
 
 
 @require_POST
 @login_required
 def start(request, quiz_id: int):
-    quiz = get_object_or_404(public(QuizPage.objects.live()), pk=quiz_id)
+    quiz = viewable_page_or_404(QuizPage.objects, pk=quiz_id, request=request)
     try:
         attempt, created = attempt_start(quiz=quiz, user=request.user)
     except QuizError as error:

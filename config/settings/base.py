@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.users_app.UsersAdminConfig",  # wagtail.users with forms for our User
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -138,6 +138,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
+# Pages under Wagtail's Privacy send visitors to the site's own log-in page, not Wagtail's.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "courses:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -294,7 +296,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.forms.SafeImageForm"  # refuses SVGs it cannot clean
-WAGTAIL_USER_CUSTOM_FIELDS = ["full_name", "profession", "registration_number"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # One password reset for everyone (allauth's: limited per client, logs in and lifts log-in locks).
 WAGTAIL_PASSWORD_RESET_ENABLED = False
