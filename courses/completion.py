@@ -54,6 +54,11 @@ class RequirementProvider(Protocol):
         """Done keys (required or not) per enrollment in its cycle; locks and needs for `user`
         (or None: then only done keys are asked for)."""
 
+    def met_page_ids(self, *, enrollment, page_ids: list[int]):
+        """A query (not run) of the ids among `page_ids` that `enrollment` has met in its cycle,
+        by the same rule as `trainee_state`'s done keys: one id column, no ordering, so the
+        completion check can ask every provider in one UNION."""
+
 
 _providers: dict[str, RequirementProvider] = {}
 
@@ -151,24 +156,25 @@ def progress_for_enrollments(enrollments) -> dict[int, Progress]:
 def requirements_met(enrollment) -> bool:
     """Whether every requirement of the enrollment's course is met (and there is at least one).
 
-    Asks one provider at a time (a provider reports only its own kind's keys) and stops at the
-    first with a requirement unmet, so completion is judged in one query while lessons remain
-    and a provider with nothing required in this course costs none.
+    One query whatever the kinds: each provider with something required in this course gives
+    the ids it has met (`met_page_ids`), and they are read together in a UNION. Requirement
+    keys are page ids (lessons, quizzes and skills are all pages), so the ids cannot collide.
     """
     from courses.outline import course_outlines
 
     outlines = course_outlines(courses=[enrollment.course])
-    total = 0
+    required_ids: set[int] = set()
+    asks = []
     for provider in requirement_providers():
         required = provider.requirements(outlines=outlines).get(enrollment.course_id, [])
-        if not required:
-            continue
-        total += len(required)
-        state = provider.trainee_state(user=None, enrollments=[enrollment], outlines=outlines)
-        done = state.done.get(enrollment.id, set())
-        if any(requirement.key not in done for requirement in required):
-            return False
-    return total > 0
+        if required:
+            ids = [requirement.page.id for requirement in required]
+            required_ids.update(ids)
+            asks.append(provider.met_page_ids(enrollment=enrollment, page_ids=ids))
+    if not asks:
+        return False
+    met = set(asks[0].union(*asks[1:], all=True)) if len(asks) > 1 else set(asks[0])
+    return required_ids <= met
 
 
 class RequiredLessonsProvider:
@@ -193,6 +199,12 @@ class RequiredLessonsProvider:
             ]
             for course_id, outline in outlines.items()
         }
+
+    def met_page_ids(self, *, enrollment, page_ids):
+        from courses.models import LessonCompletion
+
+        rows = LessonCompletion.objects.filter(enrollment_id=enrollment.id, lesson_id__in=page_ids)
+        return rows.order_by().values_list("lesson_id", flat=True)
 
     def trainee_state(self, *, user, enrollments, outlines):
         from courses.models import LessonCompletion

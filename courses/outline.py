@@ -211,8 +211,9 @@ class CourseStates:
     notes: dict[int, str] = field(default_factory=dict)  # by step page id, for `user`
 
 
-def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
-    """Requirements, done keys and progress per enrollment; locks per course for `user`."""
+def course_states(*, courses, enrollments, user, outlines=None, only_kinds=None) -> CourseStates:
+    """Requirements, done keys and progress per enrollment; locks per course for `user`.
+    `only_kinds` asks only those providers (progress then counts only their kinds)."""
     if outlines is None:
         outlines = course_outlines(courses=courses)
     required: dict[int, list] = defaultdict(list)
@@ -220,7 +221,8 @@ def course_states(*, courses, enrollments, user, outlines=None) -> CourseStates:
     locks: dict[int, dict[int, ModuleLock]] = defaultdict(dict)
     needs: dict[int, list[str]] = defaultdict(list)
     notes: dict[int, str] = {}
-    for provider in requirement_providers():
+    providers = [p for p in requirement_providers() if only_kinds is None or p.kind in only_kinds]
+    for provider in providers:
         for course_id, items in provider.requirements(outlines=outlines).items():
             required[course_id].extend(items)
         state = provider.trainee_state(user=user, enrollments=enrollments, outlines=outlines)
@@ -279,18 +281,26 @@ def _view(outline, enrollment, states: CourseStates) -> CourseView:
     return CourseView(outline, enrollment, progress, locks, steps)
 
 
-def course_views(*, user, outlines: dict[int, CourseOutline], enrollments) -> dict[int, CourseView]:
+def course_views(
+    *, user, outlines: dict[int, CourseOutline], enrollments, only_kinds=None
+) -> dict[int, CourseView]:
     """Views of several courses (by course id) for one trainee: one query per provider at most."""
     by_course = {e.course_id: e for e in enrollments}
     states = course_states(
-        courses=None, enrollments=list(enrollments), user=user, outlines=outlines
+        courses=None,
+        enrollments=list(enrollments),
+        user=user,
+        outlines=outlines,
+        only_kinds=only_kinds,
     )
     return {cid: _view(outline, by_course.get(cid), states) for cid, outline in outlines.items()}
 
 
-def course_view(*, user, course=None, page=None) -> CourseView:
+def course_view(*, user, course=None, page=None, only_kinds=None) -> CourseView:
     """The view of one course, given the CoursePage or a lesson in it: the outline is kept
-    (courses/outline_cache.py); the trainee's state costs at most three queries."""
+    (courses/outline_cache.py); the trainee's state costs at most three queries. A decision
+    that needs one kind's state only (a quiz's lock) names it in `only_kinds`; the view's
+    progress and the other kinds' steps are then incomplete, so never show that view."""
     if course is not None:
         outline = course_outlines(courses=[course])[course.id]
     else:
@@ -299,6 +309,10 @@ def course_view(*, user, course=None, page=None) -> CourseView:
         outline.course.id
     )
     enrollments = [enrollment] if enrollment else []
-    return course_views(user=user, outlines={outline.course.id: outline}, enrollments=enrollments)[
-        outline.course.id
-    ]
+    views = course_views(
+        user=user,
+        outlines={outline.course.id: outline},
+        enrollments=enrollments,
+        only_kinds=only_kinds,
+    )
+    return views[outline.course.id]

@@ -31,6 +31,17 @@ class SignedSkillsProvider:
             for course_id, outline in outlines.items()
         }
 
+    def met_page_ids(self, *, enrollment, page_ids):
+        """Skills signed off in this enrollment, as trainee_state counts them."""
+        from practice.models import SignOffRequest
+
+        rows = SignOffRequest.objects.filter(
+            status=SignOffRequest.Status.SIGNED,
+            enrollment_id=enrollment.id,
+            skill_id__in=page_ids,
+        )
+        return rows.order_by().values_list("skill_id", flat=True)
+
     def trainee_state(self, *, user, enrollments, outlines):
         """One query (none for a course without skills): signed requests of these enrollments
         and, for a viewer, their requests under way (for the outline's note); the quizzes each

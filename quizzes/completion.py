@@ -42,6 +42,18 @@ class RequiredQuizzesProvider:
             for course_id, outline in outlines.items()
         }
 
+    def met_page_ids(self, *, enrollment, page_ids):
+        """Quizzes passed since the trainee enrolled (this cycle), as trainee_state counts them."""
+        from quizzes.models import Attempt
+
+        rows = Attempt.objects.filter(
+            passed=True,
+            user_id=enrollment.user_id,
+            quiz_id__in=page_ids,
+            submitted_at__gte=enrollment.enrolled_at,
+        )
+        return rows.order_by().values_list("quiz_id", flat=True)
+
     def trainee_state(self, *, user, enrollments, outlines):
         state = TraineeState()
         quizzes = {

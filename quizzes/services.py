@@ -165,7 +165,9 @@ def attempt_start_check(
     if not quiz.live:
         raise QuizUnavailable("This quiz is not published.")
     course = course_of_quiz(quiz)
-    view = course_view(user=user, course=course)  # locks by the outline's definition
+    # Locks by the outline's definition. A quiz's lock comes from quiz passes alone (its
+    # module's gate, its prerequisite quizzes), so only the quiz provider is asked.
+    view = course_view(user=user, course=course, only_kinds={"quiz"})
     enrollment = view.enrollment
     if enrollment is None:
         raise QuizUnavailable(f"Enrol in “{course.title}” to take this quiz.")

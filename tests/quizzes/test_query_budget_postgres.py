@@ -2,8 +2,8 @@
 transaction around it, so every savepoint counted is one production pays (BEGIN and COMMIT are
 not counted). Start at most 12 whatever the number of questions and scenarios (a first attempt
 and a retake, which also reads what earlier attempts showed, for variant rotation), autosave at
-most 7, submit at most 8 with the completion check (lessons still to do, as for most submits) and
-at most 10 when it must ask about every kind of requirement (lessons, quizzes, skills)."""
+most 7, submit at most 8 with the completion check, whether lessons are still to do (as for most
+submits) or it must ask about every kind of requirement (lessons, quizzes, skills: one UNION)."""
 
 import json
 
@@ -24,7 +24,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
 ]
 
-START_BUDGET, AUTOSAVE_BUDGET, SUBMIT_BUDGET, SUBMIT_EVERYTHING_ASKED = 12, 7, 8, 10
+START_BUDGET, AUTOSAVE_BUDGET, SUBMIT_BUDGET = 12, 7, 8
 
 
 def queries_of(call) -> int:
@@ -86,7 +86,13 @@ def test_quiz_requests_stay_within_their_query_budgets(client):
     assert counts["small"]["autosave"] <= AUTOSAVE_BUDGET
     assert counts["small"]["submit"] <= SUBMIT_BUDGET
 
-    # Every lesson done: the completion check goes on to ask about quizzes (one query more).
-    lessons = lessons_of(course)
-    user_counts = take_measured(client, course, small, lessons_done=lessons)
-    assert user_counts["submit"] <= SUBMIT_EVERYTHING_ASKED
+    # Every lesson done, a required skill not yet signed off: the completion check asks about
+    # lessons, quizzes and skills, in the same one query.
+    from tests.practice.skill_data import add_skill
+
+    add_skill(lessons_of(course)[0].get_parent())
+    take_measured(client, course, small)  # the new page dropped what was kept: warm up again
+    every_kind = take_measured(client, course, small, lessons_done=lessons_of(course))
+    print(f"queries when every kind is asked: {every_kind}")
+    assert every_kind["submit"] <= SUBMIT_BUDGET
+    assert every_kind["start"] <= START_BUDGET and every_kind["retake"] <= START_BUDGET
