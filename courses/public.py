@@ -1,20 +1,16 @@
-"""View restrictions, kept: which pages anyone signed in may open, and which pages a request
-must check against a restriction.
+"""View restrictions (Wagtail's Privacy), kept: which pages a request must check against a
+restriction, and whether it may view them.
 
-Wagtail reads the restrictions on each call: `.public()` for a list, and two queries for every
-page it serves (the page's ancestors, then the restrictions on them). They change only when an
-editor sets or removes one, or moves, copies or aliases a page, so they are kept like course
-outlines (courses/outline_cache.py): saving or deleting a restriction, or any page change,
-drops them.
+Wagtail spends two queries on every page it serves finding the restrictions (the page's
+ancestors, then the restrictions on them). They change only when an editor sets or removes one,
+or moves, copies or aliases a page, so they are kept like course outlines
+(courses/outline_cache.py): saving or deleting a restriction, or any page change, drops them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page, PageViewRestriction
@@ -42,15 +38,6 @@ def _privacy() -> Privacy:
 
 def privacy() -> Privacy:
     return kept_value(("privacy",), _privacy)
-
-
-def public(pages):
-    """`pages` without those under a view restriction, as `pages.public()` gives them."""
-    sections = privacy().restricted_sections
-    if not sections:
-        return pages
-    private = reduce(or_, (Q(path__startswith=path, depth__gte=depth) for path, depth in sections))
-    return pages.exclude(private)
 
 
 def may_view(page, request) -> bool:
